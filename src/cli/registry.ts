@@ -1,0 +1,7 @@
+import type { JsonCommand } from './json-command.js';
+
+/**
+ * Every JSON-in/JSON-out command of the CLI. Each engine contributes its own list; the schema
+ * files in docs/cli/ are generated from this registry (`npm run docs:cli`).
+ */
+export const jsonCommands: readonly JsonCommand[] = [];
