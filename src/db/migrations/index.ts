@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as courseRecordCore from './2026-11-22T0000-course-record-core.js';
+
+/**
+ * Every migration, in order, from a static map (a bundled CLI cannot read a folder at run time).
+ * Forward-only: there are no `down` functions; a mistake is fixed by a new migration.
+ * Names are timestamps, so their order is their sort order.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026-11-22T0000-course-record-core': courseRecordCore,
+};
