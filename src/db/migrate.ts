@@ -12,7 +12,7 @@ export interface MigrationOutcome {
  * Migrates to the latest version. Never throws: returns what was applied and, on failure, which
  * migration failed and why (each migration runs in a transaction, so a failed one leaves nothing).
  */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationOutcome> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationOutcome> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },

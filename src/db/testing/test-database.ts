@@ -22,7 +22,7 @@ export async function freshTestDatabase(): Promise<TestDatabase> {
   const adminUrl = inject('postgresAdminUrl');
   if (adminUrl === '') {
     templateBytes ??= readFileSync(inject('pgliteTemplateFile'));
-    const pglite = await PGlite.create({ loadDataDir: new Blob([templateBytes]) });
+    const pglite = await PGlite.create({ loadDataDir: new Blob([new Uint8Array(templateBytes)]) });
     return { ...embeddedHandle(pglite), url: undefined };
   }
   counter += 1;
