@@ -39,7 +39,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '\\.(test|int\\.test|spec)\\.tsx?$' },
+    exclude: { path: ['\\.(test|int\\.test|spec)\\.tsx?$', '/testing/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

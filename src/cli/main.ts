@@ -1,16 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { runJsonCommand, EXIT_OK, EXIT_USAGE, type CommandIo, type JsonCommand } from './json-command.js';
 import { jsonCommands } from './registry.js';
 import { serverCommands, type ServerCommand } from './server-commands.js';
-
-export function packageVersion(): string {
-  const raw = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-  const parsed: unknown = JSON.parse(raw);
-  if (typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string') {
-    return parsed.version;
-  }
-  return 'unknown';
-}
+import { packageVersion } from './version.js';
 
 function usage(): string {
   const lines = [

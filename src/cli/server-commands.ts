@@ -7,4 +7,16 @@ export interface ServerCommand {
   run(args: readonly string[], io: CommandIo): Promise<number>;
 }
 
-export const serverCommands: readonly ServerCommand[] = [];
+// loaded lazily so that engine commands start without loading the server and database code
+export const serverCommands: readonly ServerCommand[] = [
+  {
+    name: 'serve',
+    summary: 'start the server and the web app (PORT, HOST, DATA_DIR or DATABASE_URL, LOG_LEVEL)',
+    run: async (_args, io) => (await import('./serve.js')).serve(io),
+  },
+  {
+    name: 'migrate',
+    summary: 'bring the database schema up to date and exit',
+    run: async (_args, io) => (await import('./serve.js')).migrate(io),
+  },
+];

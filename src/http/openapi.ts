@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { problemSchema } from '../contracts/problem.js';
+import type { RouteDefinition } from './route.js';
+
+type JsonObject = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const generated = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as JsonObject;
+  // OpenAPI 3.1 uses JSON Schema 2020-12 but does not want $schema inside each schema
+  const { $schema: _ignored, ...rest } = generated;
+  return rest;
+}
+
+const problemResponse = (description: string): JsonObject => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/** Builds the OpenAPI 3.1 document from the route definitions (never written by hand). */
+export function buildOpenApi(routes: readonly RouteDefinition[], version: string): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  for (const route of routes) {
+    const path = route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    const responses: JsonObject = {};
+    for (const [status, response] of Object.entries(route.responses)) {
+      responses[status] =
+        response.schema === undefined
+          ? { description: response.description }
+          : {
+              description: response.description,
+              content: { [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } },
+            };
+    }
+    if (route.body !== undefined) {
+      responses['400'] ??= problemResponse('Invalid JSON or invalid fields (every issue is listed)');
+      responses['415'] ??= problemResponse('The body is not application/json');
+    }
+    responses['500'] ??= problemResponse('Unexpected error (no internals are revealed)');
+    const operation: JsonObject = {
+      operationId: route.operationId,
+      summary: route.summary,
+      tags: [...route.tags],
+      responses,
+    };
+    if (route.body !== undefined) {
+      operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
+    }
+    const params = [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    if (params.length > 0) operation.parameters = params;
+    paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'isocourse API',
+      version,
+      description:
+        'The isotretinoin course record for clinic, patient and pharmacy. Errors are RFC 9457 problem details ' +
+        '(application/problem+json) with a stable `code`. Every response carries an `x-request-id` header.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: { schemas: { Problem: jsonSchema(problemSchema, 'output') } },
+  };
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { ProblemError, type FieldIssue } from './problem.js';
+
+/**
+ * A route declared as data: the same zod schemas validate the request, type the handler and
+ * generate the OpenAPI document (docs/adr/0005-zod-schemas.md).
+ */
+export interface RouteResponse {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  readonly contentType?: string;
+}
+
+export interface RouteDefinition<Body = unknown> {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly url: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  readonly body?: z.ZodType<Body>;
+  readonly responses: Readonly<Record<number, RouteResponse>>;
+  handler(request: FastifyRequest, reply: FastifyReply, body: Body): Promise<unknown>;
+}
+
+export function defineRoute<Body>(route: RouteDefinition<Body>): RouteDefinition {
+  return route;
+}
+
+/** Turns zod issues into RFC 6901 pointers, all of them (not just the first). */
+export function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.map((issue) => ({
+    pointer: `/${issue.path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
+    detail: issue.message,
+  }));
+}
+
+export function registerRoutes(app: FastifyInstance, routes: readonly RouteDefinition[]): void {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request, reply) => {
+        let body: unknown = undefined;
+        if (route.body !== undefined) {
+          const parsed = route.body.safeParse(request.body);
+          if (!parsed.success) {
+            throw new ProblemError('validation_failed', 'Some fields are missing or invalid.', fieldIssues(parsed.error.issues));
+          }
+          body = parsed.data;
+        }
+        return route.handler(request, reply, body);
+      },
+    });
+  }
+}

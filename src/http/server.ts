@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { buildOpenApi } from './openapi.js';
+import { classifyFrameworkError, ProblemError, sendProblem } from './problem.js';
+import { registerRoutes, defineRoute, type RouteDefinition } from './route.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import type { ServerDeps } from './server-deps.js';
+import { registerWebApp } from './web-app.js';
+
+export interface ServerOptions {
+  readonly logLevel: string;
+  /** Directory of the built web app, or undefined to serve the API only. */
+  readonly webRoot: string | undefined;
+  /** Where logs go (a stream for tests); stdout by default. */
+  readonly logStream?: NodeJS.WritableStream;
+  /** Extra routes (tests use this to exercise the generic request handling). */
+  readonly extraRoutes?: readonly RouteDefinition[];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Logs carry no health data: requests are logged by route pattern (never the concrete URL, its
+ * query or body), and errors by name, code and stack only (database errors put row values in
+ * their `detail`, which is never logged).
+ */
+function loggerOptions(options: ServerOptions): FastifyServerOptions['logger'] {
+  return {
+    level: options.logLevel,
+    ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    serializers: {
+      err: (error: FastifyError) => ({
+        type: error.name,
+        code: error.code,
+        message: error.message,
+        stack: error.stack?.split('\n').slice(1).join('\n') ?? '',
+      }),
+    },
+    redact: { paths: ['req.headers', 'req.body', 'body', 'headers'], remove: true },
+  };
+}
+
+export async function buildServer(deps: ServerDeps, options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options),
+    // our own onResponse line replaces Fastify's request logs (which would carry the URL)
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  // only JSON bodies; anything else is 415 (Fastify's JSON parser refuses __proto__ poisoning)
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(unmatched)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+  registerSecurityHeaders(app);
+
+  // During a graceful shutdown, a request that was in flight ends its connection with its
+  // response: otherwise its keep-alive socket would hold the close open until it times out.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) return sendProblem(reply, request, error.code, error.detail, error.errors);
+    const known = classifyFrameworkError(error);
+    if (known !== undefined) return sendProblem(reply, request, known[0], known[1]);
+    if (error.statusCode === 429) return sendProblem(reply, request, 'too_many_requests', 'Slow down and try again later.');
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, 'internal_error', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`);
+  });
+
+  const routes: RouteDefinition[] = [...healthRoutes(deps), ...(options.extraRoutes ?? [])];
+  const openApiRoute = defineRoute({
+    method: 'GET',
+    url: '/api/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This OpenAPI 3.1 document, generated from the route schemas',
+    tags: ['operations'],
+    responses: { 200: { description: 'The OpenAPI document' } },
+    handler: () => Promise.resolve(document),
+  });
+  const document = buildOpenApi([...routes, openApiRoute], deps.version);
+  registerRoutes(app, [...routes, openApiRoute]);
+  await registerWebApp(app, options.webRoot);
+  return app;
+}
