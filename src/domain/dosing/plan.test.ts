@@ -92,7 +92,7 @@ describe('titrated plan (DOSE-PLAN)', () => {
     expect(() => planCourse({ weightKg: 0, product: 'us-generic', finalMgPerDay: 60 })).toThrow(expect.objectContaining({ field: 'weightKg' }) as Error);
   });
 
-  it('ends within one day of dose above the target (property)', () => {
+  it("ends less than one day's dose above the target (property)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 300, max: 1500 }),

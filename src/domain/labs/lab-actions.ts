@@ -64,8 +64,8 @@ export const DEFAULT_LAB_ACTIONS: LabActionTable = {
     action('ask_abdominal_pain', 'soon', 'ask about abdominal pain (pancreatitis)'),
   ],
   TG_GRADE_4: [
-    action('hold_drug', 'urgent', 'urgent: hold isotretinoin'),
-    action('assess_pancreatitis', 'urgent', 'urgent: assess for pancreatitis'),
+    action('hold_drug', 'urgent', 'hold isotretinoin'),
+    action('assess_pancreatitis', 'urgent', 'assess for pancreatitis'),
   ],
   TG_OVER_800: [action('alert_tg_over_800', 'urgent', 'triglycerides above 800 mg/dL (9.04 mmol/L): alert the prescriber')],
   CHOL_GRADE_1: [],
