@@ -1,0 +1,12 @@
+export * from './actions.js';
+export * from './contraception-methods.js';
+export * from './decision.js';
+export * from './events.js';
+export * from './jurisdiction.js';
+export * from './planning.js';
+export * from './pregnancy-tests.js';
+export * from './program-case.js';
+export * from './risk.js';
+export type { InputIssue, PackContext, RulePack } from './packs/pack.js';
+export { PACK_SCHEDULE, packIdOn } from './packs/schedule.js';
+export { actionDateOf, decideProgramCase, implementedPack, resolvePack } from './packs/index.js';
