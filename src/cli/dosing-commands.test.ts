@@ -56,6 +56,9 @@ describe('isocourse dose', () => {
     const unknown = await run(doseCommand, { weightKg: 70, mgPerKgPerDay: 1, product: 'accutane' });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('field product: unknown product "accutane"');
+    const grams = await run(doseCommand, { weightKg: 70000, mgPerKgPerDay: 1, product: 'us-generic' });
+    expect(grams.code).toBe(2);
+    expect(grams.stderr).toContain('field weightKg');
   });
 });
 

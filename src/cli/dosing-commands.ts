@@ -5,6 +5,10 @@ import {
   cumulativeDose,
   DEFAULT_MAX_DAILY_MG,
   DEFAULT_TARGET_MG_PER_KG,
+  MAX_MG_PER_KG_PER_DAY,
+  MAX_PHASE_DAYS,
+  MAX_TARGET_MG_PER_KG,
+  MAX_WEIGHT_KG,
   planCourse,
   PRODUCT_IDS,
   TARGET_MG_PER_KG_OPTIONS,
@@ -18,7 +22,7 @@ import { defineJsonCommand, keyValueTable, type JsonCommand } from './json-comma
 const isoDate = z.iso
   .date({ message: 'not a calendar date (YYYY-MM-DD)', abort: true })
   .refine((text) => tryParseDate(text) !== undefined, { message: 'not a calendar date (YYYY-MM-DD)' });
-const weightKg = z.number().positive().describe('body weight in kg (decimals allowed, read exactly as written)');
+const weightKg = z.number().positive().max(MAX_WEIGHT_KG).describe('body weight in kg (decimals allowed, read exactly as written)');
 const product = z.string().describe(`product id (DOSE-CATALOGUE): ${PRODUCT_IDS.join(', ')}`);
 const dosesPerDay = z
   .union([z.literal(1), z.literal(2)])
@@ -61,7 +65,7 @@ function capsuleText(capsules: readonly number[]): string {
 
 const doseInput = z.object({
   weightKg,
-  mgPerKgPerDay: z.number().positive().describe('prescribed dose in mg/kg/day'),
+  mgPerKgPerDay: z.number().positive().max(MAX_MG_PER_KG_PER_DAY).describe('prescribed dose in mg/kg/day'),
   product,
   dosesPerDay,
   maxDailyMg,
@@ -108,6 +112,7 @@ const planInput = z.object({
   targetMgPerKg: z
     .number()
     .positive()
+    .max(MAX_TARGET_MG_PER_KG)
     .optional()
     .describe(`cumulative target in mg/kg (default ${DEFAULT_TARGET_MG_PER_KG}; documented options ${TARGET_MG_PER_KG_OPTIONS.join(', ')}; DOSE-TARGET)`),
   product,
@@ -115,7 +120,7 @@ const planInput = z.object({
     .array(
       z.object({
         mgPerDay: z.int().positive().describe('whole mg per day, achievable with the product strengths'),
-        days: z.int().positive().describe('number of days of this phase'),
+        days: z.int().positive().max(MAX_PHASE_DAYS).describe('number of days of this phase'),
       }),
     )
     .default([])
@@ -146,6 +151,7 @@ const planOutput = z.object({
       cumulativeMgAtEnd: z.int(),
     }),
   ),
+  startDate: z.string().optional(),
   endDate: z.string().optional().describe('projected last dosing day, shifted by missed days (DOSE-END-DATE)'),
   peakDoseDate: z.string().optional().describe('first day at the highest daily dose (for LAB-SCHEDULE)'),
   countedMissedDates: z.array(z.string()).optional(),
@@ -173,6 +179,7 @@ export const planCommand = defineJsonCommand({
       finalCumulativeMg: plan.finalCumulativeMg,
       finalCumulativeMgPerKg: plan.finalCumulativeMgPerKg,
       phases: plan.phases.map((p) => ({ ...p, capsules: [...p.capsules] })),
+      ...(plan.startDate === undefined ? {} : { startDate: plan.startDate }),
       ...(plan.endDate === undefined ? {} : { endDate: plan.endDate }),
       ...(plan.peakDoseDate === undefined ? {} : { peakDoseDate: plan.peakDoseDate }),
       ...(plan.countedMissedDates === undefined ? {} : { countedMissedDates: [...plan.countedMissedDates] }),
@@ -214,7 +221,7 @@ const cumulativeInput = z.object({
   weightHistory: z.array(z.object({ date: isoDate, weightKg })).optional(),
   rebaseOnWeightDate: isoDate.optional().describe('re-base mg/kg on the weight recorded on this date (explicit only)'),
   product: product.optional().describe('product id; Absorica LD adds a conventional-equivalent (DOSE-LD-EQUIVALENT)'),
-  targetMgPerKg: z.number().positive().optional().describe('when given, remaining mg to this target'),
+  targetMgPerKg: z.number().positive().max(MAX_TARGET_MG_PER_KG).optional().describe('when given, remaining mg to this target'),
 });
 const cumulativeOutput = z.object({
   ruleId: z.string(),

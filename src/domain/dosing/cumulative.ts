@@ -2,7 +2,7 @@ import { compareDates, formatDate, type LocalDate } from '../calendar/index.js';
 import { DomainInputError } from '../errors.js';
 import { ceilDecimal, decimal, decimalFromInteger, multiplyDecimal, type Decimal } from './decimal.js';
 import { reportedMgPerKg } from './dose-checks.js';
-import { positiveDecimal, positiveWholeNumber } from './dose-input.js';
+import { MAX_TARGET_MG_PER_KG, MAX_WEIGHT_KG, positiveDecimal, positiveWholeNumber } from './dose-input.js';
 import { DOSE_RULE, type DoseRuleId } from './dose-rules.js';
 import { conventionalEquivalentMg, LD_EQUIVALENT_LABEL } from './ld-equivalent.js';
 import { getProduct } from './products.js';
@@ -93,7 +93,7 @@ function checkDoses(doses: readonly DoseRecord[]): void {
 function sortedWeights(history: readonly WeightRecord[]): WeightRecord[] {
   const seen = new Set<string>();
   history.forEach((record, index) => {
-    positiveDecimal(record.weightKg, `weightHistory.${index}.weightKg`);
+    positiveDecimal(record.weightKg, `weightHistory.${index}.weightKg`, MAX_WEIGHT_KG);
     const key = formatDate(record.date);
     if (seen.has(key)) throw new DomainInputError('duplicate_weight', `weightHistory.${index}`, `two weights on ${key}`);
     seen.add(key);
@@ -116,7 +116,7 @@ function basisOf(request: CumulativeRequest, history: readonly WeightRecord[]): 
  * skipped, never doubled). mg/kg is against the baseline weight unless a rebase is asked for.
  */
 export function cumulativeDose(request: CumulativeRequest): CumulativeDose {
-  const baseline = positiveDecimal(request.weightKg, 'weightKg');
+  const baseline = positiveDecimal(request.weightKg, 'weightKg', MAX_WEIGHT_KG);
   const product = request.product === undefined ? undefined : getProduct(request.product);
   checkDoses(request.doses);
   const history = sortedWeights(request.weightHistory ?? []);
@@ -156,6 +156,6 @@ export function cumulativeDose(request: CumulativeRequest): CumulativeDose {
 }
 
 function targetOf(targetMgPerKg: number, weight: Decimal, totalMg: number): NonNullable<CumulativeDose['target']> {
-  const targetMg = Number(ceilDecimal(multiplyDecimal(weight, positiveDecimal(targetMgPerKg, 'targetMgPerKg'))));
+  const targetMg = Number(ceilDecimal(multiplyDecimal(weight, positiveDecimal(targetMgPerKg, 'targetMgPerKg', MAX_TARGET_MG_PER_KG))));
   return { targetMgPerKg, targetMg, remainingMg: Math.max(0, targetMg - totalMg), reached: totalMg >= targetMg };
 }

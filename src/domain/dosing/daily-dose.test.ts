@@ -58,4 +58,14 @@ describe('weight-based daily dose (DOSE-NEAREST)', () => {
       expect.objectContaining({ code: 'unknown_product', field: 'product' }) as Error,
     );
   });
+
+  it('refuses implausible weights and doses (unit-error guards), naming the field', () => {
+    expect(computeDailyDose({ weightKg: 700, mgPerKgPerDay: 0.5, product: 'us-generic' }).mgPerDay).toBe(350);
+    expect(() => computeDailyDose({ weightKg: 700.1, mgPerKgPerDay: 0.5, product: 'us-generic' })).toThrow(
+      expect.objectContaining({ code: 'implausible_value', field: 'weightKg' }) as Error,
+    );
+    expect(() => computeDailyDose({ weightKg: 60, mgPerKgPerDay: 10.5, product: 'us-generic' })).toThrow(
+      expect.objectContaining({ field: 'mgPerKgPerDay' }) as Error,
+    );
+  });
 });

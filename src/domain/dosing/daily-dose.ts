@@ -9,7 +9,7 @@ import {
   reportedMgPerKg,
   type DosesPerDay,
 } from './dose-checks.js';
-import { positiveDecimal } from './dose-input.js';
+import { MAX_MG_PER_KG_PER_DAY, MAX_WEIGHT_KG, positiveDecimal } from './dose-input.js';
 import { DOSE_RULE, type DoseWarning } from './dose-rules.js';
 import { getProduct, type Product } from './products.js';
 
@@ -39,8 +39,8 @@ export interface DailyDose {
 /** DOSE-NEAREST: the weight-based daily dose as an achievable capsule total, with every finding. */
 export function computeDailyDose(request: DailyDoseRequest): DailyDose {
   const product = getProduct(request.product);
-  const weight = positiveDecimal(request.weightKg, 'weightKg');
-  const perKg = positiveDecimal(request.mgPerKgPerDay, 'mgPerKgPerDay');
+  const weight = positiveDecimal(request.weightKg, 'weightKg', MAX_WEIGHT_KG);
+  const perKg = positiveDecimal(request.mgPerKgPerDay, 'mgPerKgPerDay', MAX_MG_PER_KG_PER_DAY);
   const table = buildCapsuleTable(product.strengthsMg, request.maxDailyMg ?? DEFAULT_MAX_DAILY_MG);
   const requested = multiplyDecimal(weight, perKg);
   const nearest = nearestAchievable(table, requested);

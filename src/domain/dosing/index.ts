@@ -4,6 +4,7 @@ export * from './cumulative.js';
 export * from './daily-dose.js';
 export * from './decimal.js';
 export * from './dose-checks.js';
+export * from './dose-input.js';
 export * from './dose-rules.js';
 export * from './ld-equivalent.js';
 export * from './plan.js';

@@ -120,8 +120,18 @@ describe('plan calendar (DOSE-END-DATE) and plan warnings', () => {
       startDate: date('2026-03-01'),
       missedDates: [date('2026-02-27'), date('2026-03-05'), date('2026-03-05'), date('2026-12-31')],
     });
+    expect(plan.startDate).toBe('2026-03-01');
     expect(plan.endDate).toBe('2026-06-29');
     expect(plan.countedMissedDates).toEqual(['2026-03-05']);
+  });
+
+  it('refuses a phase longer than 10 years and a target above 1000 mg/kg (unit-error guards)', () => {
+    expect(() => planCourse({ weightKg: 60, product: 'us-generic', phases: [{ mgPerDay: 20, days: 3651 }], finalMgPerDay: 60 })).toThrow(
+      expect.objectContaining({ code: 'implausible_value', field: 'phases.0.days' }) as Error,
+    );
+    expect(() => planCourse({ weightKg: 60, targetMgPerKg: 1001, product: 'us-generic', finalMgPerDay: 60 })).toThrow(
+      expect.objectContaining({ field: 'targetMgPerKg' }) as Error,
+    );
   });
 
   it('gives the first day of the highest dose as the peak-dose date, after missed days', () => {

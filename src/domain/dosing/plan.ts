@@ -14,7 +14,7 @@ import {
   retreatWarnings,
   type DosesPerDay,
 } from './dose-checks.js';
-import { positiveDecimal, positiveWholeNumber } from './dose-input.js';
+import { MAX_PHASE_DAYS, MAX_TARGET_MG_PER_KG, MAX_WEIGHT_KG, positiveDecimal, positiveWholeNumber } from './dose-input.js';
 import { DOSE_RULE, type DoseWarning } from './dose-rules.js';
 import { conventionalEquivalentMg } from './ld-equivalent.js';
 import { getProduct, type Product } from './products.js';
@@ -67,6 +67,7 @@ export interface CoursePlan {
   readonly finalCumulativeMg: number;
   readonly finalCumulativeMgPerKg: number;
   readonly phases: readonly PlannedPhase[];
+  readonly startDate?: string;
   readonly endDate?: string;
   /** First day at the highest daily dose, for the peak-dose lab recheck (LAB-SCHEDULE). */
   readonly peakDoseDate?: string;
@@ -94,13 +95,13 @@ function requireAchievable(table: CapsuleTable, product: Product, mgPerDay: numb
 }
 
 function targetMgOf(weight: Decimal, targetMgPerKg: number): number {
-  return Number(ceilDecimal(multiplyDecimal(weight, positiveDecimal(targetMgPerKg, 'targetMgPerKg'))));
+  return Number(ceilDecimal(multiplyDecimal(weight, positiveDecimal(targetMgPerKg, 'targetMgPerKg', MAX_TARGET_MG_PER_KG))));
 }
 
 /** DOSE-PLAN (CONVENTION): fixed phases, then a final phase until the cumulative target. */
 export function planCourse(request: CoursePlanRequest): CoursePlan {
   const product = getProduct(request.product);
-  const weight = positiveDecimal(request.weightKg, 'weightKg');
+  const weight = positiveDecimal(request.weightKg, 'weightKg', MAX_WEIGHT_KG);
   const table = buildCapsuleTable(product.strengthsMg, request.maxDailyMg ?? DEFAULT_MAX_DAILY_MG);
   const targetMgPerKg = request.targetMgPerKg ?? DEFAULT_TARGET_MG_PER_KG;
   const targetMg = targetMgOf(weight, targetMgPerKg);
@@ -114,7 +115,7 @@ export function planCourse(request: CoursePlanRequest): CoursePlan {
   let reachedAt: { phaseIndex: number; day: number } | undefined;
   inputs.forEach((phase, index) => {
     const capsules = requireAchievable(table, product, phase.mgPerDay, `phases.${index}.mgPerDay`);
-    positiveWholeNumber(phase.days, `phases.${index}.days`);
+    positiveWholeNumber(phase.days, `phases.${index}.days`, MAX_PHASE_DAYS);
     if (reachedAt === undefined && cumulative + phase.mgPerDay * phase.days >= targetMg) {
       reachedAt = { phaseIndex: index, day: day + Math.ceil((targetMg - cumulative) / phase.mgPerDay) };
     }
@@ -187,7 +188,7 @@ function plannedPhase(
   };
 }
 
-type CourseDates = Pick<CoursePlan, 'endDate' | 'peakDoseDate' | 'countedMissedDates'>;
+type CourseDates = Pick<CoursePlan, 'startDate' | 'endDate' | 'peakDoseDate' | 'countedMissedDates'>;
 
 function courseDates(request: CoursePlanRequest, phases: readonly PlannedPhase[], totalDays: number): CourseDates {
   const start = request.startDate;
@@ -205,6 +206,7 @@ function courseDates(request: CoursePlanRequest, phases: readonly PlannedPhase[]
   // the first phase with the highest daily dose: the dose peaks on its first day
   const peak = phases.reduce<PlannedPhase | undefined>((best, p) => (best === undefined || p.mgPerDay > best.mgPerDay ? p : best), undefined);
   return {
+    startDate: formatDate(start),
     endDate: formatDate(end.date),
     ...(peak === undefined ? {} : { peakDoseDate: formatDate(dosingDayDate(start, peak.firstDay, missed).date) }),
     countedMissedDates: end.skippedDates.map(formatDate),

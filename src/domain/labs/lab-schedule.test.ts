@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { date } from '../calendar/index.js';
-import { labSchedule } from './lab-schedule.js';
+import { planCourse } from '../dosing/index.js';
+import { labSchedule, labScheduleForPlan } from './lab-schedule.js';
 
 const start = date('2026-03-01');
 const end = date('2026-07-31');
@@ -62,5 +63,22 @@ describe('lab schedule (LAB-SCHEDULE)', () => {
   it('refuses an end before the start and a peak-dose date outside the course', () => {
     expect(() => labSchedule({ startDate: start, endDate: date('2026-02-28') })).toThrow(expect.objectContaining({ field: 'endDate' }) as Error);
     expect(() => labSchedule({ startDate: start, endDate: end, peakDoseDate: date('2026-08-01') })).toThrow(expect.objectContaining({ field: 'peakDoseDate' }) as Error);
+  });
+});
+
+describe('lab schedule from a course plan (LAB-SCHEDULE with DOSE-PLAN)', () => {
+  it('rechecks a titrated plan on the first day of its peak dose', () => {
+    const plan = planCourse({ weightKg: 60, product: 'us-generic', phases: [{ mgPerDay: 20, days: 28 }], finalMgPerDay: 60, startDate: date('2026-03-01') });
+    const items = labScheduleForPlan(plan);
+    expect(items.map((i) => [i.kind, i.dueDate])).toEqual([
+      ['baseline', '2026-03-01'],
+      ['recheck', '2026-03-29'],
+    ]);
+    expect(labScheduleForPlan(plan, { profile: 'smpc' }).map((i) => i.dueDate)).toEqual(['2026-03-01', '2026-04-01', '2026-07-01']);
+  });
+
+  it('refuses a plan without a start date', () => {
+    const plan = planCourse({ weightKg: 60, product: 'us-generic', finalMgPerDay: 60 });
+    expect(() => labScheduleForPlan(plan)).toThrow(expect.objectContaining({ field: 'startDate' }) as Error);
   });
 });

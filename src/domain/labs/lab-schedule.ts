@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareDates, formatDate, type LocalDate } from '../calendar/index.js';
+import { addDays, addMonths, compareDates, date, formatDate, type LocalDate } from '../calendar/index.js';
 import { DomainInputError } from '../errors.js';
 import { LOINC } from './lab-codes.js';
 import { LAB_RULE, type LabRuleId } from './lab-rules.js';
@@ -84,6 +84,29 @@ export function labSchedule(request: LabScheduleRequest): ScheduledLab[] {
       return unreachable;
     }
   }
+}
+
+/** The dates of a course plan (DOSE-PLAN's output once it has a start date), as ISO text. */
+export interface PlannedCourseDates {
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly peakDoseDate?: string;
+}
+
+/** The schedule of a planned course; a plan without a start date has no dates to schedule from. */
+export function labScheduleForPlan(
+  plan: PlannedCourseDates,
+  options: Pick<LabScheduleRequest, 'profile' | 'includeCbc'> = {},
+): ScheduledLab[] {
+  if (plan.startDate === undefined || plan.endDate === undefined) {
+    throw new DomainInputError('start_date_required', 'startDate', 'a lab schedule needs a plan with a start date');
+  }
+  return labSchedule({
+    ...options,
+    startDate: date(plan.startDate),
+    endDate: date(plan.endDate),
+    ...(plan.peakDoseDate === undefined ? {} : { peakDoseDate: date(plan.peakDoseDate) }),
+  });
 }
 
 function reducedRecheck(request: LabScheduleRequest, tests: readonly LabTest[]): ScheduledLab {
