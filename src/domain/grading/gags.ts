@@ -19,7 +19,8 @@ export const GAGS_FACTORS: Readonly<Record<GagsRegion, number>> = {
 export const GAGS_LESIONS = ['none', 'comedones', 'papules', 'pustules', 'nodules'] as const;
 export type GagsLesion = (typeof GAGS_LESIONS)[number];
 
-export type GagsBand = 'none' | 'mild' | 'moderate' | 'severe' | 'verySevere';
+export const GAGS_BAND_IDS = ['none', 'mild', 'moderate', 'severe', 'verySevere'] as const;
+export type GagsBand = (typeof GAGS_BAND_IDS)[number];
 
 /** Bands [C]: 0 none, 1-18 mild, 19-30 moderate, 31-38 severe, >= 39 very severe (39 is a CONVENTION). */
 export const GAGS_BANDS: readonly { readonly band: GagsBand; readonly min: number; readonly max: number; readonly label: string }[] = [

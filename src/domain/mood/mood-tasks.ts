@@ -82,8 +82,8 @@ export function moodTasks(facts: MoodTaskFacts): MoodClinicianTask[] {
       code: 'phq9_band_review',
       priority: 'routine',
       message:
-        `PHQ-9 total ${sums.total} is in the ${phq9BandLabel(facts.band)} band, at or above ` +
-        `${phq9BandLabel(facts.reviewFromBand)}. Review mood with the patient.`,
+        `PHQ-9 total ${sums.total} is in the ${phq9BandLabel(facts.band)} band (a review is created from the ` +
+        `${phq9BandLabel(facts.reviewFromBand)} band). Review mood with the patient.`,
     });
   }
   return tasks.sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority));

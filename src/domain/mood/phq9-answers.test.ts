@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainInputError } from '../errors.js';
 import { parsePhq9Answers, parsePhq9Difficulty } from './phq9-answers.js';
-import { PHQ9_ITEMS } from './phq9-definition.js';
+import { PHQ9_DIFFICULTY_INPUTS, PHQ9_DIFFICULTY_OPTIONS, PHQ9_ITEMS } from './phq9-definition.js';
 
 function errorOf(fn: () => unknown): DomainInputError {
   try {
@@ -55,5 +55,11 @@ describe('PHQ-9 answers', () => {
     expect(parsePhq9Difficulty('LA6574-3')?.value).toBe('extremelyDifficult');
     expect(parsePhq9Difficulty(null)).toBeNull();
     expect(errorOf(() => parsePhq9Difficulty('3')).field).toBe('item10');
+  });
+
+  it('lists exactly the item-10 values and codes of its options as accepted inputs', () => {
+    expect([...PHQ9_DIFFICULTY_INPUTS].sort()).toEqual(
+      [...PHQ9_DIFFICULTY_OPTIONS.map((o) => o.value), ...PHQ9_DIFFICULTY_OPTIONS.map((o) => o.code)].sort(),
+    );
   });
 });

@@ -96,7 +96,14 @@ export const PHQ9_DIFFICULTY_OPTIONS: readonly Phq9DifficultyOption[] = [
   { value: 'extremelyDifficult', code: 'LA6574-3', text: 'Extremely difficult' },
 ];
 
+/** Everything item 10 accepts: the value names and their LA codes (kept in step with the options by a test). */
 export const PHQ9_DIFFICULTY_INPUTS = [
-  ...PHQ9_DIFFICULTY_OPTIONS.map((o) => o.value),
-  ...PHQ9_DIFFICULTY_OPTIONS.map((o) => o.code),
-] as readonly string[];
+  'notDifficult',
+  'somewhatDifficult',
+  'veryDifficult',
+  'extremelyDifficult',
+  'LA6572-7',
+  'LA6573-5',
+  'LA6575-0',
+  'LA6574-3',
+] as const;

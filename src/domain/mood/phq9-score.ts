@@ -15,7 +15,8 @@ export const MOOD_RULE_IDS = {
 
 export const PHQ9_MAX_TOTAL = 27;
 
-export type Phq9Band = 'minimal' | 'mild' | 'moderate' | 'moderatelySevere' | 'severe';
+export const PHQ9_BAND_IDS = ['minimal', 'mild', 'moderate', 'moderatelySevere', 'severe'] as const;
+export type Phq9Band = (typeof PHQ9_BAND_IDS)[number];
 
 export interface Phq9BandDefinition {
   readonly band: Phq9Band;
