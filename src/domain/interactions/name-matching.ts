@@ -1,5 +1,5 @@
 /**
- * Whole-word matching of drug, allergy and condition names in free text. Text and names are
+ * INT-MATCHING: whole-word matching of drug, allergy and condition names in free text. Text and names are
  * reduced to the same token sequence (lower case, accents and apostrophes removed, punctuation as
  * spaces, digits split from letters) and a name matches only as a run of whole tokens: so
  * "Doxycycline 100mg tablets" contains "doxycycline", while "vitamin AD" does not contain

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainInputError } from '../errors.js';
-import { screenInteractions } from './screen.js';
+import { screenInteractions, severityOfWording } from './screen.js';
 
 function screen(medications: string[], jurisdiction = 'US', avoidSeverity: 'absolute' | 'caution' = 'absolute') {
   return screenInteractions({ medications, jurisdiction }, { avoidSeverity });
@@ -168,5 +168,22 @@ describe('screening a whole list', () => {
       expect(error).toBeInstanceOf(DomainInputError);
       expect((error as DomainInputError).field).toBe('jurisdiction');
     }
+  });
+});
+
+describe('severity by label wording (INT-SEVERITY)', () => {
+  it('keeps contraindicated absolute and caution a caution whatever the configuration', () => {
+    for (const avoidSeverity of ['absolute', 'caution'] as const) {
+      expect(severityOfWording('contraindicated', { avoidSeverity })).toBe('absolute');
+      expect(severityOfWording('caution', { avoidSeverity })).toBe('caution');
+      expect(severityOfWording('inadequateContraception', { avoidSeverity })).toBe('caution');
+    }
+  });
+
+  it('gives avoid and not recommended the configured severity, absolute by default', () => {
+    expect(severityOfWording('avoid')).toBe('absolute');
+    expect(severityOfWording('notRecommended')).toBe('absolute');
+    expect(severityOfWording('avoid', { avoidSeverity: 'caution' })).toBe('caution');
+    expect(severityOfWording('notRecommended', { avoidSeverity: 'caution' })).toBe('caution');
   });
 });

@@ -35,6 +35,7 @@ export interface ScreeningConfig {
 
 export const DEFAULT_SCREENING_CONFIG: ScreeningConfig = { avoidSeverity: 'absolute' };
 
+/** INT-SEVERITY: the severity a label wording carries in the requested jurisdiction. */
 export function severityOfWording(wording: LabelWording, config: ScreeningConfig = DEFAULT_SCREENING_CONFIG): InteractionSeverity {
   switch (wording) {
     case 'contraindicated':

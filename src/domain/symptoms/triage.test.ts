@@ -107,6 +107,13 @@ describe('serious symptoms', () => {
     expect(triageCheckIn({ answers: [{ symptomId: 'bowel-changes', answer: 'severeOrBleeding' }] }).overallAction).toBe('stopAndUrgent');
   });
 
+  it('sends anything else that worries the patient to the prescriber (SYM-OTHER)', () => {
+    expect(triageCheckIn({ answers: [{ symptomId: 'other-concern', answer: 'yes' }] }).findings[0]).toMatchObject({
+      ruleId: 'SYM-OTHER',
+      action: 'contactPrescriber',
+    });
+  });
+
   it('tells a patient with suicidal thoughts how to reach emergency help', () => {
     const finding = triageCheckIn({ answers: [{ symptomId: 'suicidal-thoughts', answer: 'yes' }] }).findings[0];
     expect(finding?.whatToDo).toMatch(/emergency/);
