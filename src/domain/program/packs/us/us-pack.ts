@@ -1,3 +1,4 @@
+import { compareDates, date } from '../../../calendar/index.js';
 import type { Decision, PackRef } from '../../decision.js';
 import { US_PROGRAMME_ZONE } from '../../jurisdiction.js';
 import type { ProgramCase } from '../../program-case.js';
@@ -26,8 +27,18 @@ function tubalOnlyIssue(assessment: RiskAssessment, field: string): InputIssue |
   };
 }
 
+/** E cannot precede the 2021 program it ends (program-rules section 1). */
+const US_2021_START = date('2021-12-13');
+
 export function validateUsCase(programCase: ProgramCase): InputIssue[] {
   const issues: InputIssue[] = [];
+  if (compareDates(programCase.clinic.settings.usModificationDate, US_2021_START) <= 0) {
+    issues.push({
+      code: 'modification_date_too_early',
+      field: 'clinic.settings.usModificationDate',
+      message: `the 2026 modification date E must be after ${US_2021_START.toString()}, the start of the 2021 program`,
+    });
+  }
   const initial = tubalOnlyIssue(programCase.patient.risk, 'patient.risk.basis');
   if (initial !== undefined) issues.push(initial);
   programCase.events.forEach((event, index) => {

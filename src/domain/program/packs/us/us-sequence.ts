@@ -172,6 +172,7 @@ function firstPrescriptionTest(state: UsState, f: Findings, tests: readonly Asse
       earliest,
       step: { who: 'clinic', text: `Repeat the pregnancy test in ${medical}.`, from: earliest.toString() },
     });
+    reportLatestDefects(state, f, tests.filter((t) => compareDates(t.day, q.day) > 0));
     for (const early of sequence.tooEarly.filter((e) => compareDates(e.test.day, q.day) > 0)) {
       f.require({
         code: 'repeat_test_during_lockout',
@@ -232,6 +233,7 @@ function monthlyTest(state: UsState, f: Findings, tests: readonly AssessedTest[]
       earliest: state.clinicDay,
       step: { who: 'clinic', text: 'Repeat the pregnancy test (no waiting, US8).', from: state.clinicDay.toString() },
     });
+    reportLatestDefects(state, f, fresh.filter((t) => compareDates(t.day, q.day) > 0));
     return { nextTestFrom: state.clinicDay };
   }
   return { q };
