@@ -18,8 +18,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// pg returns bigint (int8) and numeric as strings by default; we keep that (exactness), but
-// parse timestamptz as Date (the default) and count(*) results explicitly where used.
+// DATE columns hold calendar dates: pg would turn them into JS Dates at local midnight, which
+// shifts the day in zones west of UTC. Keep them as `YYYY-MM-DD` strings. int8 and numeric stay
+// strings (pg's default), so nothing loses precision.
+const PG_DATE_OID = 1082;
+pg.types.setTypeParser(PG_DATE_OID, (value: string) => value);
 
 /**
  * Opens the database. Both engines go through Kysely's PostgresDialect with `pg`

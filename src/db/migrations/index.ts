@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as courseRecordCore from './2026-11-22T0000-course-record-core.js';
+import * as identityAndAudit from './2026-11-22T0100-identity-and-audit.js';
 
 /**
  * Every migration, in order, from a static map (a bundled CLI cannot read a folder at run time).
@@ -8,4 +9,5 @@ import * as courseRecordCore from './2026-11-22T0000-course-record-core.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22T0000-course-record-core': courseRecordCore,
+  '2026-11-22T0100-identity-and-audit': identityAndAudit,
 };
