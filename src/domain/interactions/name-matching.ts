@@ -51,17 +51,26 @@ export function spanInsideAny(tokens: readonly string[], start: number, length: 
   });
 }
 
-/** Words that say a product is used on the skin, eyes, nose, lungs or ears rather than swallowed. */
+/**
+ * Words that say a product is used on the skin, eyes, nose, lungs or ears rather than swallowed.
+ * "drops" and "spray" alone are not here: oral drops and sprays exist ("eye drops", "nasal spray"
+ * are caught by "eye" and "nasal").
+ */
 export const TOPICAL_MARKERS: readonly string[] = [
   'topical', 'cream', 'creams', 'gel', 'ointment', 'lotion', 'foam', 'serum', 'wash', 'cleanser', 'shampoo',
-  'ophthalmic', 'eye', 'eyes', 'drops', 'nasal', 'inhaler', 'inhaled', 'inhalation', 'spray', 'otic', 'ear',
-  'mouthwash', 'enema', 'suppository', 'suppositories', 'rectal', 'scalp', 'cutaneous', 'dermal', 'paste',
+  'ophthalmic', 'eye', 'eyes', 'nasal', 'inhaler', 'inhaled', 'inhalation', 'otic', 'ear', 'mouthwash', 'enema',
+  'suppository', 'suppositories', 'rectal', 'scalp', 'cutaneous', 'dermal', 'paste',
 ];
 
-/** Words that say a product is swallowed; required for names that are usually topical (tretinoin). */
+/**
+ * Words that say a product is swallowed (or otherwise systemic). Required for names that are
+ * usually topical (tretinoin); and for systemic-only rules they outweigh a topical word, so
+ * "doxycycline 100 mg for eye rosacea" still counts: missing a real interaction is the worse error.
+ */
 export const ORAL_MARKERS: readonly string[] = [
-  'oral', 'orally', 'tablet', 'tablets', 'tab', 'tabs', 'capsule', 'capsules', 'cap', 'caps', 'po', 'mg', 'granules',
-  'liquid', 'syrup', 'mouth',
+  'oral', 'orally', 'tablet', 'tablets', 'tab', 'tabs', 'capsule', 'capsules', 'cap', 'caps', 'softgel', 'softgels',
+  'po', 'mg', 'mcg', 'micrograms', 'iu', 'granules', 'liquid', 'syrup', 'chewable', 'gummy', 'gummies', 'supplement',
+  'supplements', 'injection', 'infusion',
 ];
 
 /** Words before a condition that deny it or put it in the past ("not pregnant", "history of"). */

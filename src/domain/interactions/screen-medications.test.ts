@@ -51,10 +51,22 @@ describe('tetracyclines (INT-TETRACYCLINE)', () => {
   it('ignores topical minocycline foam and tetracycline eye ointment', () => {
     expect(ruleIds(['minocycline 4% topical foam', 'tetracycline eye ointment'])).toEqual([]);
   });
+
+  it('still matches a tablet taken for an eye condition: a word of swallowing outweighs a topical word', () => {
+    expect(ruleIds(['Doxycycline 100 mg for eye rosacea'])).toEqual(['INT-TETRACYCLINE']);
+  });
 });
 
 describe('vitamin A (INT-VITAMIN-A)', () => {
-  it.each(['Vitamin A 10,000 IU', 'vitamins A and D capsules', 'retinyl palmitate', 'Cod liver oil capsules', 'vitamin A1'])(
+  it.each([
+    'Vitamin A 10,000 IU',
+    'vitamins A and D capsules',
+    'retinyl palmitate',
+    'Cod liver oil capsules',
+    'vitamin A1',
+    'Vitamin A 5000 IU for eye health',
+    'vitamin A oral drops',
+  ])(
     'matches %s',
     (name) => {
       expect(ruleIds([name])).toEqual(['INT-VITAMIN-A']);
@@ -77,7 +89,7 @@ describe('other systemic retinoids (INT-RETINOIDS)', () => {
     },
   );
 
-  it.each(['tretinoin 0.05% cream', 'tretinoin', 'Targretin gel', 'adapalene gel'])('does not match %s', (name) => {
+  it.each(['tretinoin 0.05% cream', 'tretinoin', 'tretinoin 0.5 mg/g gel', 'Targretin gel', 'adapalene gel'])('does not match %s', (name) => {
     expect(ruleIds([name])).toEqual([]);
   });
 });
@@ -137,7 +149,14 @@ describe('cautions (INT-PHENYTOIN, INT-CORTICOSTEROIDS, INT-ALCOHOL, INT-METHOTR
     expect(screen(['methotrexate'], 'UK').findings[0]?.reason).toMatch(/acitretin/);
   });
 
-  it.each(['hydrocortisone 1% cream', 'prednisolone acetate eye drops', 'benzyl alcohol', 'alcohol-free mouthwash', 'alcohol wipes'])(
+  it.each([
+    'hydrocortisone 1% cream',
+    'hydrocortisone 10 mg/g cream',
+    'prednisolone acetate eye drops',
+    'benzyl alcohol',
+    'alcohol-free mouthwash',
+    'alcohol wipes',
+  ])(
     'does not flag %s',
     (name) => {
       expect(ruleIds([name])).toEqual([]);

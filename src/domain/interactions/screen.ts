@@ -75,10 +75,14 @@ export interface ScreeningResult {
 export function matchRule(rule: ScreeningRule, text: string): string | undefined {
   const tokens = tokenize(text);
   if (tokens.length === 0) return undefined;
-  if (rule.systemicOnly === true && containsAnyToken(tokens, TOPICAL_MARKERS)) return undefined;
+  const topical = containsAnyToken(tokens, TOPICAL_MARKERS);
+  const oral = containsAnyToken(tokens, ORAL_MARKERS);
+  // for systemic-only rules a topical word rules the entry out only when nothing says it is swallowed
+  if (rule.systemicOnly === true && topical && !oral) return undefined;
   for (const term of rule.terms) {
     const words = tokenize(term.name);
-    if (term.requiresOral === true && !containsAnyToken(tokens, ORAL_MARKERS)) continue;
+    // names that are usually creams (tretinoin, hydrocortisone) need an oral word and no topical one
+    if (term.requiresOral === true && (!oral || topical)) continue;
     for (const start of findPhrase(tokens, words)) {
       if (rule.excludePhrases !== undefined && spanInsideAny(tokens, start, words.length, rule.excludePhrases)) continue;
       if (rule.negatable === true && isNegated(tokens, start)) continue;

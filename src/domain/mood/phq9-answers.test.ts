@@ -50,6 +50,11 @@ describe('PHQ-9 answers', () => {
     expect(errorOf(() => parsePhq9Answers([0, 0, '2', 0, 0, 0, 0, 0, 0])).code).toBe('phq9_answer_invalid');
   });
 
+  it('refuses a value of the wrong type from an unvalidated caller instead of crashing', () => {
+    const unvalidated = [0, 0, 0, 0, 0, 0, 0, true, 0] as unknown as number[];
+    expect(errorOf(() => parsePhq9Answers(unvalidated)).field).toBe('answers.7');
+  });
+
   it('reads item 10 by name or by LA code and refuses anything else', () => {
     expect(parsePhq9Difficulty('somewhatDifficult')?.code).toBe('LA6573-5');
     expect(parsePhq9Difficulty('LA6574-3')?.value).toBe('extremelyDifficult');

@@ -39,6 +39,10 @@ function parseOne(raw: Phq9RawAnswer, field: string): { score: Phq9Score; code: 
     }
     return { score: option.score, code: option.code };
   }
+  // a caller that skipped validation may pass anything: refuse it by name rather than crash
+  if (typeof raw !== 'string') {
+    throw new DomainInputError('phq9_answer_invalid', field, `answer ${JSON.stringify(raw)} is not one of ${ANSWER_DESCRIPTION}`);
+  }
   // LOINC codes are upper case; accept surrounding spaces and lower case from hand-typed input
   const code = raw.trim().toUpperCase();
   const option = PHQ9_ANSWER_OPTIONS.find((o) => o.code === code);
