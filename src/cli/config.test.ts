@@ -19,6 +19,7 @@ describe('configuration from the environment', () => {
       host: '127.0.0.1',
       logLevel: 'info',
       database: { kind: 'embedded', dataDir: '/srv/app/data' },
+      rateLimitPerMinute: 1200,
       shutdownGraceSeconds: 10,
     });
   });
@@ -50,6 +51,7 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'postgres://localhost/iso', DATA_DIR: './data' }, 'DATA_DIR'],
     [{ DATABASE_URL: 'postgres://localhost/iso', DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
     [{ SHUTDOWN_GRACE_SECONDS: 'soon' }, 'SHUTDOWN_GRACE_SECONDS'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
   ])('rejects %o with one message naming %s', (env, variable) => {
     const error = errorOf(env);
     expect(error.variable).toBe(variable);

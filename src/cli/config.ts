@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly host: string;
   readonly logLevel: LogLevel;
   readonly database: DatabaseConfig;
+  /** Requests per minute per client address on the API. */
+  readonly rateLimitPerMinute: number;
   /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
   readonly shutdownGraceSeconds: number;
 }
@@ -93,6 +95,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     host: host(env),
     logLevel: logLevel(env),
     database: database(env, cwd),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
   };
 }

@@ -64,7 +64,7 @@ export async function serve(io: CommandIo): Promise<number> {
   let accepting = true;
   const app = await buildServer(
     { app: createAppServices({ db: handle.db, accepting: () => accepting }), version: packageVersion() },
-    { logLevel: config.logLevel, webRoot: WEB_ROOT },
+    { logLevel: config.logLevel, webRoot: WEB_ROOT, rateLimitPerMinute: config.rateLimitPerMinute },
   );
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -15,6 +15,7 @@ export const problemSchema = z
       .optional()
       .describe('Every validation issue, when the request was invalid'),
   })
+  .catchall(z.unknown())
   .meta({ id: 'Problem' });
 
 export type Problem = z.infer<typeof problemSchema>;

@@ -21,8 +21,7 @@ export interface DatabaseHandle {
 // DATE columns hold calendar dates: pg would turn them into JS Dates at local midnight, which
 // shifts the day in zones west of UTC. Keep them as `YYYY-MM-DD` strings. int8 and numeric stay
 // strings (pg's default), so nothing loses precision.
-const PG_DATE_OID = 1082;
-pg.types.setTypeParser(PG_DATE_OID, (value: string) => value);
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 /**
  * Opens the database. Both engines go through Kysely's PostgresDialect with `pg`

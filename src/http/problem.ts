@@ -1,11 +1,21 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppErrorCode } from '../app/errors.js';
 import type { Problem } from '../contracts/problem.js';
 
 /** Every error code the HTTP API can answer with, and its status (exhaustive at compile time). */
 export const problemStatus = {
   invalid_json: 400,
   validation_failed: 400,
+  invalid_input: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  totp_required: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  account_locked: 403,
   not_found: 404,
+  conflict: 409,
+  rule_blocked: 422,
   method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -20,7 +30,16 @@ export type ProblemCode = keyof typeof problemStatus;
 const titles = {
   invalid_json: 'The request body is not valid JSON',
   validation_failed: 'The request is not valid',
+  invalid_input: 'The request cannot be carried out as given',
+  unauthenticated: 'Sign in first',
+  invalid_credentials: 'Sign-in failed',
+  totp_required: 'A one-time code is needed',
+  csrf_failed: 'The request is missing its CSRF token',
+  forbidden: 'Not allowed',
+  account_locked: 'The account is locked for a while',
   not_found: 'Not found',
+  conflict: 'Conflict with the current state',
+  rule_blocked: 'The programme rules do not allow this now',
   method_not_allowed: 'Method not allowed',
   payload_too_large: 'The request body is too large',
   unsupported_media_type: 'Unsupported content type',
@@ -49,7 +68,13 @@ export class ProblemError extends Error {
   }
 }
 
-export function problemBody(code: ProblemCode, request: FastifyRequest, detail?: string, errors?: readonly FieldIssue[]): Problem {
+export function problemBody(
+  code: ProblemCode,
+  request: FastifyRequest,
+  detail?: string,
+  errors?: readonly FieldIssue[],
+  extra?: Readonly<Record<string, unknown>>,
+): Problem {
   return {
     type: `urn:isocourse:problem:${code}`,
     title: titles[code],
@@ -59,6 +84,7 @@ export function problemBody(code: ProblemCode, request: FastifyRequest, detail?:
     code,
     requestId: request.id,
     ...(errors === undefined ? {} : { errors: [...errors] }),
+    ...(extra ?? {}),
   };
 }
 
@@ -68,9 +94,27 @@ export function sendProblem(
   code: ProblemCode,
   detail?: string,
   errors?: readonly FieldIssue[],
+  extra?: Readonly<Record<string, unknown>>,
 ): FastifyReply {
-  return reply.code(problemStatus[code]).type('application/problem+json; charset=utf-8').send(problemBody(code, request, detail, errors));
+  return reply
+    .code(problemStatus[code])
+    .type('application/problem+json; charset=utf-8')
+    .send(problemBody(code, request, detail, errors, extra));
 }
+
+/** Every application error code has its problem code (exhaustive at compile time). */
+export const appErrorProblem = {
+  unauthenticated: 'unauthenticated',
+  invalid_credentials: 'invalid_credentials',
+  account_locked: 'account_locked',
+  totp_required: 'totp_required',
+  csrf_failed: 'csrf_failed',
+  forbidden: 'forbidden',
+  not_found: 'not_found',
+  conflict: 'conflict',
+  invalid_input: 'invalid_input',
+  rule_blocked: 'rule_blocked',
+} as const satisfies Record<AppErrorCode, ProblemCode>;
 
 /** Maps errors raised by Fastify itself (content-type parsing, body limits) to our codes. */
 export function classifyFrameworkError(error: FastifyError): [ProblemCode, string] | undefined {

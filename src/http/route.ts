@@ -19,6 +19,8 @@ export interface RouteDefinition<Body = unknown> {
   readonly summary: string;
   readonly tags: readonly string[];
   readonly body?: z.ZodType<Body>;
+  /** A stricter per-route rate limit (per client address) than the global one. */
+  readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
   readonly responses: Readonly<Record<number, RouteResponse>>;
   handler(request: FastifyRequest, reply: FastifyReply, body: Body): Promise<unknown>;
 }
@@ -40,6 +42,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDefin
     app.route({
       method: route.method,
       url: route.url,
+      ...(route.rateLimit === undefined ? {} : { config: { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.timeWindowMs } } }),
       handler: async (request, reply) => {
         let body: unknown = undefined;
         if (route.body !== undefined) {

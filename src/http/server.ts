@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { buildOpenApi } from './openapi.js';
-import { classifyFrameworkError, ProblemError, sendProblem } from './problem.js';
+import { AppError } from '../app/errors.js';
+import { appErrorProblem, classifyFrameworkError, ProblemError, sendProblem } from './problem.js';
 import { registerRoutes, defineRoute, type RouteDefinition } from './route.js';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { registerSessions } from './auth/session-hook.js';
+import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import type { ServerDeps } from './server-deps.js';
@@ -14,12 +18,15 @@ export interface ServerOptions {
   readonly webRoot: string | undefined;
   /** Where logs go (a stream for tests); stdout by default. */
   readonly logStream?: NodeJS.WritableStream;
+  /** Requests per minute per client address on the whole API (default 1200). */
+  readonly rateLimitPerMinute?: number;
   /** Extra routes (tests use this to exercise the generic request handling). */
   readonly extraRoutes?: readonly RouteDefinition[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 
 /**
  * Logs carry no health data: requests are logged by route pattern (never the concrete URL, its
@@ -91,6 +98,10 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) return sendProblem(reply, request, error.code, error.detail, error.errors);
+    if (error instanceof AppError) {
+      const extra = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : undefined;
+      return sendProblem(reply, request, appErrorProblem[error.code], error.message, undefined, extra);
+    }
     const known = classifyFrameworkError(error);
     if (known !== undefined) return sendProblem(reply, request, known[0], known[1]);
     if (error.statusCode === 429) return sendProblem(reply, request, 'too_many_requests', 'Slow down and try again later.');
@@ -98,7 +109,16 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     return sendProblem(reply, request, 'internal_error', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`);
   });
 
-  const routes: RouteDefinition[] = [...healthRoutes(deps), ...(options.extraRoutes ?? [])];
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    // health checks come from the platform, not from users
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+  });
+  await registerSessions(app, deps.app);
+
+  const routes: RouteDefinition[] = [...healthRoutes(deps), ...authRoutes(deps), ...(options.extraRoutes ?? [])];
   const openApiRoute = defineRoute({
     method: 'GET',
     url: '/api/openapi.json',

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { Clock } from '../../app/ports.js';
 import { createAppServices } from '../../app/services.js';
 import { freshTestDatabase, type TestDatabase } from '../../db/testing/test-database.js';
 import type { RouteDefinition } from '../route.js';
@@ -20,7 +21,7 @@ export interface TestServer {
 
 /** A server on a fresh database of its own, logs captured, for `app.inject` tests. */
 export async function startTestServer(
-  options: { extraRoutes?: readonly RouteDefinition[]; webRoot?: string; db?: Kysely<Database> } = {},
+  options: { extraRoutes?: readonly RouteDefinition[]; webRoot?: string; db?: Kysely<Database>; clock?: Clock; rateLimitPerMinute?: number } = {},
 ): Promise<TestServer> {
   const database = await freshTestDatabase();
   const logs: Array<Record<string, unknown>> = [];
@@ -35,8 +36,8 @@ export async function startTestServer(
   });
   let accepting = true;
   const app = await buildServer(
-    { app: createAppServices({ db: options.db ?? database.db, accepting: () => accepting }), version: '9.9.9-test' },
-    { logLevel: 'info', webRoot: options.webRoot, logStream, extraRoutes: options.extraRoutes ?? [] },
+    { app: createAppServices({ db: options.db ?? database.db, accepting: () => accepting, ...(options.clock === undefined ? {} : { clock: options.clock }) }), version: '9.9.9-test' },
+    { logLevel: 'info', webRoot: options.webRoot, logStream, extraRoutes: options.extraRoutes ?? [], ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }) },
   );
   await app.ready();
   return {
