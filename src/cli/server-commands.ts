@@ -19,4 +19,14 @@ export const serverCommands: readonly ServerCommand[] = [
     summary: 'bring the database schema up to date and exit',
     run: async (_args, io) => (await import('./serve.js')).migrate(io),
   },
+  {
+    name: 'bootstrap',
+    summary: 'create a clinic and its first administrator from JSON on stdin',
+    run: async (_args, io) => (await import('./admin-commands.js')).bootstrap(io),
+  },
+  {
+    name: 'audit verify',
+    summary: 'recompute the hash chains of the audit log; exit 1 if any entry was altered or removed',
+    run: async (_args, io) => (await import('./admin-commands.js')).auditVerify(io),
+  },
 ];
