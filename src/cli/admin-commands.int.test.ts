@@ -45,7 +45,9 @@ describe(`isocourse bootstrap and audit verify on ${testEngine()}`, () => {
     const { env } = await target();
     const first = run(['bootstrap'], env, clinicInput);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ clinicId: expect.any(String), adminId: expect.any(String) });
+    const created = JSON.parse(first.stdout) as { clinicId: string; adminId: string };
+    expect(created.clinicId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.adminId).toMatch(/^[0-9a-f-]{36}$/);
     const again = run(['bootstrap'], env, clinicInput);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('exists already');
