@@ -95,3 +95,39 @@ describe('isocourse rules check input and output', () => {
     }
   });
 });
+
+describe('isocourse rules plan on the documented examples', () => {
+  const plans = readdirSync(examplesDir).filter((f) => f.endsWith('.plan.json'));
+
+  it('has a pickup plan and a first-course calendar example', () => {
+    expect(plans.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(plans)('plans %s', async (file) => {
+    const { code, out, err } = await run(['rules', 'plan', '--input', join(examplesDir, file), '--json']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const answer = JSON.parse(out) as { kind: string; plannedPickup?: string; entries?: unknown[]; steps?: unknown[] };
+    if (answer.kind === 'pickup_plan') {
+      expect(answer.plannedPickup).toBeDefined();
+      expect(answer.steps?.length).toBeGreaterThan(0);
+    } else {
+      expect(answer.kind).toBe('course_calendar');
+      expect(answer.entries?.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('prints the checklist as a table without --json', async () => {
+    const { code, out } = await run(['rules', 'plan', '--input', join(examplesDir, 'us-ipledge-2021-first-pickup.plan.json')]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/planned pickup\s+2026-02-05/);
+    expect(out).toContain('Checklist:');
+  });
+
+  it('exits 2 naming the field of an invalid plan request', async () => {
+    const { code, err } = await run(['rules', 'plan'], JSON.stringify({ jurisdiction: 'US', clinic: { timeZone: 'America/New_York' }, patient: { risk: { category: 'unknown' } }, events: [], request: { kind: 'pickup', intendedPickup: '2026-02-30' } }));
+    expect(code).toBe(2);
+    expect(err).toContain('field request.at');
+    expect(err).toContain('field request.intendedPickup');
+  });
+});

@@ -1,6 +1,6 @@
-import { programCaseSchema } from '../contracts/program-case.js';
-import { decisionSchema } from '../contracts/program-decision.js';
-import { decideProgramCase, type Decision } from '../domain/program/index.js';
+import { planCaseSchema, programCaseSchema } from '../contracts/program-case.js';
+import { decisionSchema, planAnswerSchema } from '../contracts/program-decision.js';
+import { decideProgramCase, planProgramCase, type Decision, type PlanAnswer, type PlanStep } from '../domain/program/index.js';
 import { defineJsonCommand, keyValueTable, type JsonCommand } from './json-command.js';
 
 function dates(from: string | undefined, by: string | undefined): string {
@@ -53,4 +53,45 @@ export const rulesCheckCommand = defineJsonCommand({
   table: decisionTable,
 });
 
-export const rulesCommands: readonly JsonCommand[] = [rulesCheckCommand];
+function stepLine(s: PlanStep): string {
+  const when = s.on ?? s.latest ?? s.earliest ?? '';
+  const range = s.earliest !== undefined || s.latest !== undefined ? ` [${s.earliest ?? ''}..${s.latest ?? ''}]` : '';
+  return `  ${when.padEnd(10)}  ${s.who.padEnd(8)} [${s.ruleId}] ${s.text}${range}`;
+}
+
+export function planTable(answer: PlanAnswer): string {
+  switch (answer.kind) {
+    case 'pickup_plan': {
+      const rows: Array<[string, string]> = [
+        ['pack', `${answer.pack.id} ${answer.pack.version} (${answer.pack.zone})`],
+        ['intended pickup', answer.intendedPickup],
+        ['feasible', answer.feasible ? 'YES' : 'NO'],
+        ['planned pickup', answer.plannedPickup ?? 'none (see obstacles)'],
+      ];
+      const lines = [keyValueTable(rows)];
+      if (answer.obstacles.length > 0) {
+        lines.push('', 'Obstacles:');
+        for (const o of answer.obstacles) lines.push(`  [${o.ruleId}] ${o.code}${o.earliestDate === undefined ? '' : ` (earliest ${o.earliestDate})`}: ${o.staffMessage}`);
+      }
+      if (answer.steps.length > 0) lines.push('', 'Checklist:', ...answer.steps.map(stepLine));
+      return lines.join('\n');
+    }
+    case 'course_calendar':
+      return [keyValueTable([['pack', `${answer.pack.id} ${answer.pack.version} (${answer.pack.zone})`]]), '', 'Calendar:', ...answer.entries.map(stepLine)].join('\n');
+    default: {
+      const unreachable: never = answer;
+      return unreachable;
+    }
+  }
+}
+
+export const rulesPlanCommand = defineJsonCommand({
+  name: 'rules plan',
+  summary: 'Plan a pickup (dated checklist, or the earliest feasible day) or lay out the calendar of a first course',
+  input: planCaseSchema,
+  output: planAnswerSchema,
+  run: planProgramCase,
+  table: planTable,
+});
+
+export const rulesCommands: readonly JsonCommand[] = [rulesCheckCommand, rulesPlanCommand];

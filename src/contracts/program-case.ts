@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import type { ProgramCase } from '../domain/program/index.js';
+import type { PlanCase, ProgramCase } from '../domain/program/index.js';
 
 /**
  * The wire schema of a programme case (`isocourse rules check` / `rules plan`, later the HTTP
@@ -160,7 +160,7 @@ const settings = z
   })
   .prefault({});
 
-export const programCaseSchema = z.strictObject({
+const facts = {
   jurisdiction: z.enum(['US', 'EU', 'EU-FR', 'EU-IT', 'UK']).describe('programme family; the pack follows from it and the action date'),
   clinic: z.strictObject({
     id: z.string().optional(),
@@ -176,11 +176,31 @@ export const programCaseSchema = z.strictObject({
     risk: riskAssessment.describe('risk category at enrollment'),
   }),
   events: z.array(event).describe('dated facts, any order'),
-  action,
-});
+};
+
+export const programCaseSchema = z.strictObject({ ...facts, action });
+
+const planRequest = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('pickup'),
+      at: instant('now: facts dated later are ignored, nothing is planned earlier'),
+      intendedPickup: date('day the patient wants to collect (New York day for the US)'),
+      pharmacyId: z.string().min(1).optional().describe('dispensing pharmacy; when given its dispense is checked too'),
+    }),
+    z.strictObject({
+      kind: z.literal('first_course'),
+      screeningOn: date('day of the screening test that opens the calendar'),
+      months: z.number().int().min(1).max(12).optional().describe('monthly prescriptions to lay out (default 5)'),
+    }),
+  ])
+  .describe('what to plan: a pickup (checklist or earliest feasible day) or the calendar of a first course');
+
+export const planCaseSchema = z.strictObject({ ...facts, request: planRequest });
 
 export type ProgramCaseWire = z.input<typeof programCaseSchema>;
 
 /** Compile-time guarantee that a parsed case is exactly what the engine reads. */
 type Assert<T extends true> = T;
 export type ParsedCaseIsDomainCase = Assert<z.output<typeof programCaseSchema> extends ProgramCase ? true : false>;
+export type ParsedPlanIsDomainPlan = Assert<z.output<typeof planCaseSchema> extends PlanCase ? true : false>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Decision } from '../domain/program/index.js';
+import type { Decision, PlanAnswer } from '../domain/program/index.js';
 
 /** Wire schema of a programme decision (output of `isocourse rules check`, later the HTTP API). */
 const isoDate = z.string().describe('YYYY-MM-DD in the pack zone');
@@ -53,3 +53,40 @@ export const decisionSchema = z.object({
     })
     .optional(),
 }) satisfies z.ZodType<Decision>;
+
+const packSchema = decisionSchema.shape.pack;
+const planStepSchema = z.object({
+  who: actor,
+  code: z.string(),
+  ruleId,
+  text: z.string(),
+  earliest: isoDate.optional().describe('not before this day'),
+  latest: isoDate.optional().describe('at the latest on this day'),
+  on: isoDate.optional().describe('the day the plan proposes'),
+  fact: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('pregnancy_test'), on: isoDate, purpose: z.enum(['screening', 'confirmation', 'monthly', 'end_of_treatment', 'post_treatment']), setting: z.enum(['clia_lab', 'medical_setting', 'home']) }),
+      z.object({ kind: z.literal('contraception_started'), on: isoDate }),
+      z.object({ kind: z.literal('comprehension_questions'), on: isoDate }),
+      z.object({ kind: z.literal('counselling'), on: isoDate }),
+      z.object({ kind: z.literal('office_visit'), on: isoDate }),
+      z.object({ kind: z.literal('prescription'), on: isoDate }),
+      z.object({ kind: z.literal('authorization'), on: isoDate }),
+      z.object({ kind: z.literal('pickup'), on: isoDate }),
+    ])
+    .optional()
+    .describe('the fact this step creates'),
+});
+
+export const planAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('pickup_plan'),
+    pack: packSchema,
+    intendedPickup: isoDate,
+    feasible: z.boolean().describe('the intended day works if the steps are followed'),
+    plannedPickup: isoDate.optional().describe('the intended day or the earliest feasible one'),
+    obstacles: z.array(unmetSchema).describe('requirements no plan can meet by itself'),
+    steps: z.array(planStepSchema),
+  }),
+  z.object({ kind: z.literal('course_calendar'), pack: packSchema, entries: z.array(planStepSchema) }),
+]) satisfies z.ZodType<PlanAnswer>;

@@ -9,4 +9,4 @@ export * from './program-case.js';
 export * from './risk.js';
 export type { InputIssue, PackContext, RulePack } from './packs/pack.js';
 export { PACK_SCHEDULE, packIdOn } from './packs/schedule.js';
-export { actionDateOf, decideProgramCase, implementedPack, resolvePack } from './packs/index.js';
+export { actionDateOf, decideProgramCase, implementedPack, planProgramCase, resolvePack } from './packs/index.js';

@@ -1,5 +1,6 @@
-import type { LocalDate } from '../calendar/index.js';
+import type { Instant, LocalDate } from '../calendar/index.js';
 import type { Actor, IsoDate, PackRef, RuleId, Unmet } from './decision.js';
+import type { ProgramCase } from './program-case.js';
 import type { TestPurpose, TestSetting } from './pregnancy-tests.js';
 
 /**
@@ -8,8 +9,12 @@ import type { TestPurpose, TestSetting } from './pregnancy-tests.js';
  * see the same dated checklist whatever the jurisdiction.
  */
 export interface PickupPlanRequest {
+  /** Now: facts dated later are ignored and nothing is planned before this instant's day. */
+  readonly at: Instant;
   /** The day the patient wants to collect (pack zone). */
   readonly intendedPickup: LocalDate;
+  /** The pharmacy that will dispense; when given, its dispense is checked too. */
+  readonly pharmacyId?: string | undefined;
 }
 
 /**
@@ -41,6 +46,7 @@ export interface PlanStep {
 }
 
 export interface PickupPlan {
+  readonly kind: 'pickup_plan';
   readonly pack: PackRef;
   readonly intendedPickup: IsoDate;
   /** True when the intended day works if the steps are followed. */
@@ -55,11 +61,25 @@ export interface PickupPlan {
 export interface FirstCoursePlanRequest {
   /** Day of the screening test that opens the calendar. */
   readonly screeningOn: LocalDate;
-  /** Number of monthly prescriptions to lay out (default: the pack's usual course). */
+  /** Number of monthly prescriptions to lay out (default 5, about 20 weeks). */
   readonly months?: number | undefined;
 }
 
 export interface CourseCalendar {
+  readonly kind: 'course_calendar';
   readonly pack: PackRef;
   readonly entries: readonly PlanStep[];
 }
+
+export type PlanRequest = ({ readonly kind: 'pickup' } & PickupPlanRequest) | ({ readonly kind: 'first_course' } & FirstCoursePlanRequest);
+
+/** What `rules plan` reads: the facts of a case (no action) and what to plan. */
+export interface PlanCase {
+  readonly jurisdiction: ProgramCase['jurisdiction'];
+  readonly clinic: ProgramCase['clinic'];
+  readonly patient: ProgramCase['patient'];
+  readonly events: ProgramCase['events'];
+  readonly request: PlanRequest;
+}
+
+export type PlanAnswer = PickupPlan | CourseCalendar;

@@ -8,6 +8,7 @@ import { date, type Instant, type LocalDate } from '../calendar/index.js';
 import type { ProgramAction } from './actions.js';
 import type { ContraceptionMethod } from './contraception-methods.js';
 import type { EventOf, ProgramEvent } from './events.js';
+import type { PlannedFact } from './planning.js';
 import type { PregnancyTestFacts } from './pregnancy-tests.js';
 import type { Clinic, ClinicSettings, Patient, ProgramCase } from './program-case.js';
 import type { RiskAssessment } from './risk.js';
@@ -163,4 +164,33 @@ export function firstCourseEvents(start = '2026-01-05', confirmation = '2026-02-
 
 export function issueAuthorization(rxId: string, when: Instant): ProgramAction {
   return { kind: 'issue_authorization', at: when, prescriptionId: rxId };
+}
+
+/**
+ * Applies a plan's dated facts as events, the way a clinic following it would record them
+ * (tests at 08:00 and questions at 10:00 clinic time, authorization and pickup in the evening,
+ * New York time). Written independently of the planner so the property test checks it.
+ */
+export function followPlan(
+  programCase: ProgramCase,
+  steps: ReadonlyArray<{ readonly fact?: PlannedFact | undefined }>,
+): { readonly events: ProgramEvent[]; readonly prescriptionId: string | undefined } {
+  const zone = programCase.clinic.timeZone;
+  const events: ProgramEvent[] = [...programCase.events];
+  let prescriptionId: string | undefined;
+  steps.forEach((s, i) => {
+    const f = s.fact;
+    if (f === undefined) return;
+    const id = `followed-${String(i)}`;
+    if (f.kind === 'pregnancy_test') events.push({ ...pregnancyTest(f.on, { id, purpose: f.purpose, setting: f.setting, time: '08:00' }), collectedAt: at(f.on, '08:00', zone) });
+    if (f.kind === 'contraception_started') events.push(...twoMethods(f.on, ['implant', 'male_latex_condom']));
+    if (f.kind === 'comprehension_questions') events.push({ ...questions(f.on), id, at: at(f.on, '10:00', zone) });
+    if (f.kind === 'counselling') events.push({ id, kind: 'counselling', on: date(f.on) });
+    if (f.kind === 'office_visit') events.push({ id, kind: 'office_visit', on: date(f.on) });
+    if (f.kind === 'prescription') {
+      prescriptionId = id;
+      events.push(prescription(f.on, { id, quantity: 30, strengthMg: 40, dailyMg: 40 }));
+    }
+  });
+  return { events, prescriptionId };
 }

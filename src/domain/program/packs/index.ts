@@ -1,6 +1,7 @@
-import { localDateOf, type LocalDate } from '../../calendar/index.js';
+import { localDateOf, startOfDay, type LocalDate } from '../../calendar/index.js';
 import { DomainInputError } from '../../errors.js';
 import type { Decision, PackId } from '../decision.js';
+import type { PlanAnswer, PlanCase } from '../planning.js';
 import { programmeZone } from '../jurisdiction.js';
 import type { ProgramCase } from '../program-case.js';
 import { validateCase } from '../validate-case.js';
@@ -58,10 +59,10 @@ export interface ResolvedPack {
 }
 
 /** Validates the case and chooses its pack by jurisdiction and action date; throws DomainInputError. */
-export function resolvePack(programCase: ProgramCase): ResolvedPack {
+export function resolvePack(programCase: ProgramCase, onDay?: LocalDate): ResolvedPack {
   throwIfAny(validateCase(programCase));
   const settings = programCase.clinic.settings;
-  const actionDate = actionDateOf(programCase);
+  const actionDate = onDay ?? actionDateOf(programCase);
   const id = packIdOn(programCase.jurisdiction, actionDate, settings);
   const pack = implementedPack(id);
   if (pack === undefined) {
@@ -78,6 +79,7 @@ export function resolvePack(programCase: ProgramCase): ResolvedPack {
       zone: programmeZone(programCase.jurisdiction, programCase.clinic.timeZone),
       actionDate,
       packIdOn: (day) => packIdOn(programCase.jurisdiction, day, settings),
+      decide: decideProgramCase,
     },
   };
 }
@@ -86,4 +88,35 @@ export function resolvePack(programCase: ProgramCase): ResolvedPack {
 export function decideProgramCase(programCase: ProgramCase): Decision {
   const { pack, context } = resolvePack(programCase);
   return pack.decide(programCase, context);
+}
+
+function planningFailure(id: string): never {
+  throw new DomainInputError('planner_not_implemented', 'jurisdiction', `rule pack ${id} has no planner yet`);
+}
+
+/**
+ * The planner's entry point: a pickup plan (the pack of the intended pickup day) or the calendar
+ * of a first course (the pack of the screening day). The facts are validated as of the request.
+ */
+export function planProgramCase(planCase: PlanCase): PlanAnswer {
+  const request = planCase.request;
+  switch (request.kind) {
+    case 'pickup': {
+      const asCase: ProgramCase = { ...planCase, action: { kind: 'finish_course', at: request.at } };
+      const { pack, context } = resolvePack(asCase, request.intendedPickup);
+      if (pack.planPickup === undefined) return planningFailure(pack.id);
+      return pack.planPickup(asCase, request, context);
+    }
+    case 'first_course': {
+      const zone = programmeZone(planCase.jurisdiction, planCase.clinic.timeZone);
+      const asCase: ProgramCase = { ...planCase, action: { kind: 'start_course', at: startOfDay(request.screeningOn, zone), prescriberId: '' } };
+      const { pack, context } = resolvePack(asCase, request.screeningOn);
+      if (pack.planFirstCourse === undefined) return planningFailure(pack.id);
+      return pack.planFirstCourse(asCase, request, context);
+    }
+    default: {
+      const unreachable: never = request;
+      return unreachable;
+    }
+  }
 }

@@ -22,6 +22,8 @@ export interface PackContext {
    * force on their own date (a test by its specimen date), even inside a later action.
    */
   readonly packIdOn: (day: LocalDate) => PackId;
+  /** The whole engine (every pack), so that a planner can verify its plan as the engine will judge it. */
+  readonly decide: (programCase: ProgramCase) => Decision;
 }
 
 /**

@@ -9,6 +9,8 @@ import { decideDispense } from './us-dispense.js';
 import { decideEnroll, decideStartCourse, decideWritePrescription } from './us-enrollment.js';
 import { decideFinishCourse } from './us-finish.js';
 import { decideRecordTest } from './us-record-test.js';
+import { planUsFirstCourse } from './us-calendar.js';
+import { planUsPickup } from './us-plan.js';
 import type { UsVariant } from './us-rules.js';
 import { usState } from './us-state.js';
 
@@ -84,5 +86,7 @@ export function usPack(variant: UsVariant, title: string, version: string): Rule
     title,
     validate: validateUsCase,
     decide: (programCase, context) => decideUs(programCase, context, ref),
+    planPickup: (programCase, request, context) => planUsPickup(programCase, request, context, ref),
+    planFirstCourse: (_programCase, request, context) => planUsFirstCourse(request, context, ref),
   };
 }

@@ -6,16 +6,17 @@ import {
   daysBetween,
   endOfDay,
   maxDate,
-  startOfDay,
   windowLastDay,
   type LocalDate,
 } from '../../../calendar/index.js';
 import { protectedSince, protectionOn } from '../../contraception-coverage.js';
+import { checkQuestions } from './us-questions.js';
 import type { Findings } from '../../findings.js';
-import { eventsOf } from '../../timeline.js';
 import { usTwoMethods } from './us-methods.js';
 import { US3_SCREENING_TO_CONFIRMATION_DAYS, US4_CONTRACEPTION_MONTHS_BEFORE, US7_WINDOW_DAYS } from './us-rules.js';
-import { testDay, type TestEvent, type UsState } from './us-state.js';
+import { testDay, type QualifyingTest, type TestEvent, type TestOutcome, type UsState } from './us-state.js';
+
+export type { QualifyingTest, TestOutcome } from './us-state.js';
 import { assessTest, type TestAssessment } from './us-tests.js';
 
 export interface AssessedTest {
@@ -24,12 +25,6 @@ export interface AssessedTest {
   readonly assessment: TestAssessment;
 }
 
-export interface QualifyingTest {
-  readonly test: TestEvent;
-  readonly day: LocalDate;
-  /** US7: Day 1 + 6; the window closes at 23:59:59 New York time on it. */
-  readonly lastDay: LocalDate;
-}
 
 /** The first-prescription sequence of the current phase (US3, US4, US9). */
 export interface Sequence {
@@ -121,8 +116,6 @@ function reportLatestDefects(state: UsState, f: Findings, tests: readonly Assess
   }
 }
 
-/** The qualifying test, or the earliest day a new qualifying test can be collected. */
-type TestOutcome = { readonly q: QualifyingTest } | { readonly q?: undefined; readonly nextTestFrom: LocalDate };
 
 function firstPrescriptionTest(state: UsState, f: Findings, tests: readonly AssessedTest[]): TestOutcome {
   const sequence = sequenceOf(state, tests, state.clinicDay);
@@ -237,47 +230,6 @@ function monthlyTest(state: UsState, f: Findings, tests: readonly AssessedTest[]
     return { nextTestFrom: state.clinicDay };
   }
   return { q };
-}
-
-function checkQuestions(state: UsState, f: Findings, outcome: TestOutcome): void {
-  const from = outcome.q === undefined ? outcome.nextTestFrom : outcome.q.day;
-  const start = startOfDay(from, state.programCase.clinic.timeZone);
-  const inWindow =
-    outcome.q === undefined
-      ? []
-      : eventsOf(state.timeline, 'comprehension_questions').filter((q) => Temporal.Instant.compare(q.at, start) >= 0);
-  if (inWindow.some((q) => q.items.length > 0 && q.items.every((i) => i.answer === 'correct'))) return;
-  const latest = inWindow[inWindow.length - 1];
-  const earliest = maxDate(from, state.clinicDay);
-  const step = { who: 'patient' as const, text: 'Answer the iPLEDGE comprehension questions.', from: earliest.toString() };
-  if (latest !== undefined && latest.items.some((i) => i.answer === 'unanswered')) {
-    f.require({
-      code: 'comprehension_questions_unanswered',
-      ruleId: 'DECISION-8',
-      staff: 'Some comprehension questions are unanswered; an unanswered item blocks.',
-      patient: 'Please answer every comprehension question.',
-      earliest,
-      step,
-    });
-  } else if (latest !== undefined && latest.items.length > 0) {
-    f.require({
-      code: 'comprehension_questions_incorrect',
-      ruleId: 'US6',
-      staff: 'The comprehension questions were not all answered correctly.',
-      patient: 'Some answers were not correct; please review the material and answer again.',
-      earliest,
-      step,
-    });
-  } else {
-    f.require({
-      code: 'comprehension_questions_not_done',
-      ruleId: 'US6',
-      staff: 'The patient has not answered this month’s comprehension questions (after the qualifying test).',
-      patient: 'Please answer this month’s comprehension questions.',
-      earliest,
-      step,
-    });
-  }
 }
 
 /**

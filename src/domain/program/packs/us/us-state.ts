@@ -11,6 +11,17 @@ import { usVariant, type UsVariant } from './us-rules.js';
 export type TestEvent = EventOf<'pregnancy_test'>;
 export type DispenseEvent = EventOf<'dispense'>;
 
+export interface QualifyingTest {
+  readonly test: TestEvent;
+  readonly day: LocalDate;
+  /** US7: Day 1 + 6; the window closes at 23:59:59 New York time on it. */
+  readonly lastDay: LocalDate;
+}
+
+/** The qualifying test, or the earliest day a new qualifying test can be collected. */
+export type TestOutcome = { readonly q: QualifyingTest } | { readonly q?: undefined; readonly nextTestFrom: LocalDate };
+
+
 /**
  * Everything the US rules derive from a case before judging one action, computed once so every
  * check reads the same facts (and so that "all unmet requirements" are about the same state).
