@@ -43,7 +43,7 @@ describe(`migrations and the course record core on ${testEngine()}`, () => {
       .executeTakeFirstOrThrow();
     const event = await db
       .insertInto('course_event')
-      .values({ course_id: course.id, clinic_id: clinic.id, kind: 'note', occurred_at: '2026-11-20T10:00:00Z', payload: '{}' })
+      .values({ course_id: course.id, clinic_id: clinic.id, patient_id: patient.id, event_key: 'e1', kind: 'note', occurred_at: '2026-11-20T10:00:00Z', payload: '{}' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await expect(db.updateTable('course_event').set({ kind: 'x' }).where('id', '=', event.id).execute()).rejects.toThrow(/append-only/);

@@ -11,6 +11,8 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json = ColumnType<unknown, string, string>;
+/** A JSON column with a database default: optional on insert. */
+type JsonWithDefault = ColumnType<unknown, string | undefined, string>;
 
 export interface ClinicTable {
   id: Generated<string>;
@@ -30,6 +32,8 @@ export interface PatientTable {
   display_name: Generated<string>;
   /** A calendar date (`YYYY-MM-DD`): DATE columns are read as strings, never as JS Dates. */
   birth_date: string | null;
+  /** Risk category, basis and confirmation (wire format of the programme case). */
+  risk: JsonWithDefault;
   created_at: CreatedAt;
 }
 
@@ -39,14 +43,99 @@ export interface CourseTable {
   clinic_id: string;
   /** 1 for the first course of a patient, 2 for the second, ... */
   sequence: number;
-  status: string;
+  status: CourseStatus;
+  prescriber_id: string | null;
+  product: string | null;
+  target_mg_per_kg: number | null;
+  /** numeric: read as a string (exact). */
+  baseline_weight_kg: ColumnType<string | null, string | number | null, string | number | null>;
+  baseline: JsonWithDefault;
+  interaction_findings: JsonWithDefault;
+  stop_reason: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   created_at: CreatedAt;
+}
+
+export type CourseStatus = 'qualifying' | 'active' | 'paused' | 'completed' | 'stopped';
+
+export interface PrescriptionTable {
+  id: Generated<string>;
+  course_id: string;
+  clinic_id: string;
+  patient_id: string;
+  prescriber_id: string;
+  written_on: string;
+  product: string;
+  strength_mg: number;
+  quantity: number;
+  daily_mg: number;
+  refills: number;
+  created_at: CreatedAt;
+}
+
+export type AuthorizationStatus = 'open' | 'dispensed' | 'reversed';
+
+export interface AuthorizationTable {
+  id: Generated<string>;
+  number: string;
+  prescription_id: string;
+  course_id: string;
+  clinic_id: string;
+  patient_id: string;
+  status: AuthorizationStatus;
+  issued_at: Timestamp;
+  issued_by: string;
+  first_instant: string;
+  last_instant: string;
+  last_day_to_collect: string;
+  pack_id: string;
+  reversed_at: Timestamp | null;
+  reversal_reason: string | null;
+}
+
+export interface DispenseTable {
+  id: Generated<string>;
+  authorization_id: string;
+  prescription_id: string;
+  pharmacy_id: string;
+  pharmacist_id: string;
+  quantity: number;
+  medication_guide_given: boolean;
+  rma_number: string | null;
+  dnd_date: string | null;
+  dispensed_at: Timestamp;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json | null;
+  created_at: CreatedAt;
+}
+
+export interface TaskTable {
+  id: Generated<string>;
+  clinic_id: string;
+  patient_id: string;
+  course_id: string | null;
+  kind: string;
+  urgency: 'urgent' | 'soon' | 'routine';
+  text: string;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
 }
 
 export interface CourseEventTable {
   id: Generated<string>;
   course_id: string;
   clinic_id: string;
+  patient_id: string;
+  /** The event's id in the programme case (unique per patient). */
+  event_key: string;
+  recorded_by: string | null;
+  on_behalf_of: string | null;
   kind: string;
   /** When it happened in the world (specimen collected, dose taken, ...). */
   occurred_at: Timestamp;
@@ -153,4 +242,9 @@ export interface Database {
   session: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  prescription: PrescriptionTable;
+  authorization: AuthorizationTable;
+  dispense: DispenseTable;
+  idempotency_key: IdempotencyKeyTable;
+  task: TaskTable;
 }
