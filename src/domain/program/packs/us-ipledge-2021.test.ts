@@ -449,6 +449,27 @@ describe('US14: a positive pregnancy test at any stage', () => {
     expect(codes(record('2026-05-01', 'post_treatment'))).toEqual(['positive_pregnancy_test']);
   });
 
+  it('blocks enrollment when the screening test is positive', () => {
+    const events = [...enrolledWithCourse('2026-01-05').filter((e) => e.kind !== 'enrollment'), positiveAt('2026-01-05')];
+    const d = decide(aUsCase({ events, action: { kind: 'enroll', at: at('2026-01-05', '12:00'), prescriberId: 'dr-1' } }));
+    expect(codes(d)).toEqual(['positive_pregnancy_test']);
+  });
+
+  it('allows a new course after the course was recorded stopped for the pregnancy, and then the full sequence', () => {
+    const stopped = [...secondMonthEvents(), positiveAt('2026-03-10'), { id: 'stop', kind: 'course_stopped', on: date('2026-03-10'), reason: 'pregnancy' } as const];
+    expect(codes(decide(secondAuth(at('2026-03-11'), stopped)))).toContain('course_stopped');
+    expect(decide(aUsCase({ events: stopped, action: { kind: 'start_course', at: at('2027-01-04'), prescriberId: 'dr-1' } })).outcome).toBe('allowed');
+    const newCourse = [
+      ...stopped,
+      { id: 'course-2', kind: 'course_started', on: date('2027-01-04') } as const,
+      pregnancyTest('2027-01-04', { purpose: 'screening' }),
+      pregnancyTest('2027-02-04', { purpose: 'confirmation' }),
+      questions('2027-02-04'),
+      prescription('2027-02-04'),
+    ];
+    expect(decide(aUsCase({ events: newCourse, action: issueAuthorization('rx-2027-02-04', at('2027-02-05')) })).outcome).toBe('allowed');
+  });
+
   it('lifts the block once the patient is re-qualified and a new negative test follows', () => {
     const events = secondMonthEvents(pregnancyTest('2026-03-05', { id: 'old' }), [
       positiveAt('2026-03-05'),
