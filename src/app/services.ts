@@ -12,6 +12,18 @@ import {
 import { enableTotp, startTotpSetup } from './auth/totp-enrollment.js';
 import { cryptoTokens, systemClock, type Clock, type TokenSource } from './ports.js';
 import { checkReadiness, type ReadinessResult } from './readiness.js';
+import { issueAuthorization, reverseAuthorization, type AuthorizationView, type IssueResult } from './course/authorize.js';
+import type { Actor } from './course/course-context.js';
+import { dispense, verifyAuthorization, type DispenseResult, type VerifyResult } from './course/dispense.js';
+import { enrollPatient, type EnrollResult } from './course/enroll.js';
+import type { IdempotencyRequest } from './course/idempotency.js';
+import { changeCourseStatus } from './course/lifecycle.js';
+import { writePrescription } from './course/prescribe.js';
+import { readCourse, type CourseDetail } from './course/read-course.js';
+import { recordEvent, type RecordEventResult } from './course/record-event.js';
+import type { CourseStatusChange, DispenseRequest, EnrollRequest, PrescriptionRequest } from '../contracts/course.js';
+import type { CourseStatus } from '../db/schema.js';
+import type { Decision } from '../domain/program/index.js';
 
 /**
  * The use cases the edges (HTTP, CLI) may call, bound to their dependencies. The HTTP layer
@@ -25,6 +37,19 @@ export interface AppServices {
     logout(session: ResolvedSession, context: RequestContext): Promise<void>;
     startTotpSetup(principal: Principal): Promise<{ secret: string; otpauthUri: string }>;
     enableTotp(principal: Principal, code: string): Promise<void>;
+  };
+  readonly courses: {
+    enroll(actor: Actor, input: EnrollRequest): Promise<EnrollResult>;
+    read(actor: Actor, courseId: string): Promise<CourseDetail>;
+    recordEvent(actor: Actor, courseId: string, input: { event: Record<string, unknown>; prescriberId?: string | undefined }): Promise<RecordEventResult>;
+    writePrescription(actor: Actor, courseId: string, input: PrescriptionRequest): Promise<{ prescriptionId: string; decision: Decision }>;
+    changeStatus(actor: Actor, courseId: string, change: CourseStatusChange): Promise<{ status: CourseStatus; reversedAuthorizations: string[] }>;
+  };
+  readonly authorizations: {
+    issue(actor: Actor, prescriptionId: string, idempotency?: IdempotencyRequest): Promise<IssueResult>;
+    reverse(actor: Actor, authorizationId: string, reason: string): Promise<AuthorizationView>;
+    verify(actor: Actor, number: string, birthDate: string): Promise<VerifyResult>;
+    dispense(actor: Actor, authorizationId: string, request: DispenseRequest, idempotency?: IdempotencyRequest): Promise<DispenseResult>;
   };
 }
 
@@ -45,6 +70,19 @@ export function createAppServices(deps: AppDeps): AppServices {
       logout: (session, context) => logout(auth, session, context),
       startTotpSetup: (principal) => startTotpSetup(auth, principal),
       enableTotp: (principal, code) => enableTotp(auth, principal, code),
+    },
+    courses: {
+      enroll: (actor, input) => enrollPatient(auth, actor, input),
+      read: (actor, courseId) => readCourse(auth, actor, courseId),
+      recordEvent: (actor, courseId, input) => recordEvent(auth, actor, courseId, input),
+      writePrescription: (actor, courseId, input) => writePrescription(auth, actor, courseId, input),
+      changeStatus: (actor, courseId, change) => changeCourseStatus(auth, actor, courseId, change),
+    },
+    authorizations: {
+      issue: (actor, prescriptionId, idempotency) => issueAuthorization(auth, actor, prescriptionId, idempotency),
+      reverse: (actor, authorizationId, reason) => reverseAuthorization(auth, actor, authorizationId, reason),
+      verify: (actor, number, birthDate) => verifyAuthorization(auth, actor, number, birthDate),
+      dispense: (actor, authorizationId, request, idempotency) => dispense(auth, actor, authorizationId, request, idempotency),
     },
   };
 }

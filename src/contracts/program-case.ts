@@ -204,3 +204,10 @@ export type ProgramCaseWire = z.input<typeof programCaseSchema>;
 type Assert<T extends true> = T;
 export type ParsedCaseIsDomainCase = Assert<z.output<typeof programCaseSchema> extends ProgramCase ? true : false>;
 export type ParsedPlanIsDomainPlan = Assert<z.output<typeof planCaseSchema> extends PlanCase ? true : false>;
+
+/** One programme event as stored in the course record and posted to the API. */
+export const programEventSchema = event;
+/** A patient's risk category with its basis (enrollment, category changes). */
+export const riskAssessmentSchema = riskAssessment;
+export type ProgramEventWire = z.input<typeof event>;
+export type RiskAssessmentWire = z.input<typeof riskAssessment>;

@@ -7,6 +7,8 @@ import { registerRoutes, defineRoute, type RouteDefinition } from './route.js';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { registerSessions } from './auth/session-hook.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { authorizationRoutes } from './routes/authorizations.routes.js';
+import { courseRoutes } from './routes/courses.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import type { ServerDeps } from './server-deps.js';
@@ -118,7 +120,13 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
   });
   await registerSessions(app, deps.app);
 
-  const routes: RouteDefinition[] = [...healthRoutes(deps), ...authRoutes(deps), ...(options.extraRoutes ?? [])];
+  const routes: RouteDefinition[] = [
+    ...healthRoutes(deps),
+    ...authRoutes(deps),
+    ...courseRoutes(deps),
+    ...authorizationRoutes(deps),
+    ...(options.extraRoutes ?? []),
+  ];
   const openApiRoute = defineRoute({
     method: 'GET',
     url: '/api/openapi.json',
