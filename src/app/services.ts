@@ -18,7 +18,7 @@ import { dispense, verifyAuthorization, type DispenseResult, type VerifyResult }
 import { enrollPatient, type EnrollResult } from './course/enroll.js';
 import type { IdempotencyRequest } from './course/idempotency.js';
 import { changeCourseStatus } from './course/lifecycle.js';
-import { writePrescription } from './course/prescribe.js';
+import { writePrescription, type PrescriptionResult } from './course/prescribe.js';
 import { readCourse, type CourseDetail } from './course/read-course.js';
 import { recordEvent, type RecordEventResult } from './course/record-event.js';
 import type { CourseStatusChange, DispenseRequest, EnrollRequest, PrescriptionRequest } from '../contracts/course.js';
@@ -42,7 +42,7 @@ export interface AppServices {
     enroll(actor: Actor, input: EnrollRequest): Promise<EnrollResult>;
     read(actor: Actor, courseId: string): Promise<CourseDetail>;
     recordEvent(actor: Actor, courseId: string, input: { event: Record<string, unknown>; prescriberId?: string | undefined }): Promise<RecordEventResult>;
-    writePrescription(actor: Actor, courseId: string, input: PrescriptionRequest): Promise<{ prescriptionId: string; decision: Decision }>;
+    writePrescription(actor: Actor, courseId: string, input: PrescriptionRequest): Promise<PrescriptionResult>;
     changeStatus(actor: Actor, courseId: string, change: CourseStatusChange): Promise<{ status: CourseStatus; reversedAuthorizations: string[] }>;
   };
   readonly authorizations: {

@@ -86,11 +86,19 @@ export const prescriptionRequestSchema = z
     dailyMg: z.number().int().positive().max(400),
     refills: z.number().int().nonnegative().max(12),
     prescriberId: z.uuid().optional().describe('the prescriber a designee writes for'),
+    acknowledgeInteractions: z.boolean().optional().describe('the prescriber reviewed the baseline contraindications and prescribes anyway'),
   })
   .meta({ id: 'PrescriptionRequest' });
 
+export const doseWarningSchema = z.object({ code: z.string(), ruleId: z.string(), message: z.string() });
+
 export const prescriptionResponseSchema = z
-  .object({ prescriptionId: z.string(), decision: decisionSchema })
+  .object({
+    prescriptionId: z.string(),
+    decision: decisionSchema,
+    doseWarnings: z.array(doseWarningSchema).describe('dose against the usual range and maximum, food instruction'),
+    interactions: z.array(interactionFindingSchema).describe('baseline interactions and contraindications'),
+  })
   .meta({ id: 'PrescriptionResponse' });
 
 export const authorizationSchema = z
@@ -157,7 +165,7 @@ export const courseDetailSchema = z
     course: courseSummarySchema,
     patient: z.object({ id: z.string(), displayName: z.string(), birthDate: z.string().nullable() }),
     events: z.array(z.object({ id: z.string(), kind: z.string(), occurredAt: z.string(), payload: z.unknown() })),
-    prescriptions: z.array(prescriptionRequestSchema.omit({ prescriberId: true }).extend({ id: z.string(), prescriberId: z.string() })),
+    prescriptions: z.array(prescriptionRequestSchema.omit({ prescriberId: true, acknowledgeInteractions: true }).extend({ id: z.string(), prescriberId: z.string() })),
     authorizations: z.array(authorizationSchema),
     decisions: z.array(z.object({ id: z.string(), action: z.string(), decidedAt: z.string(), outcome: z.string(), decision: z.unknown() })),
   })

@@ -8,6 +8,7 @@ import { actingPrescriber, CLINICAL_ROLES, requireRole } from '../auth/principal
 import { AppError } from '../errors.js';
 import { auditOf, loadCourseFacts, wireInstant, type Actor, type CourseDeps } from './course-context.js';
 import { caseWire, decide, storeDecision } from './program-case.js';
+import { checkPrescription, type PrescriptionChecks } from './prescription-checks.js';
 
 const OPEN: readonly CourseStatus[] = ['qualifying', 'active'];
 
@@ -25,13 +26,19 @@ export class RuleBlockedError extends AppError {
  * certification, and the pack's other rules). A blocked decision is stored and returned; nothing
  * else is written.
  */
-export async function writePrescription(deps: CourseDeps, actor: Actor, courseId: string, input: PrescriptionRequest): Promise<{ prescriptionId: string; decision: Decision }> {
+export interface PrescriptionResult extends PrescriptionChecks {
+  readonly prescriptionId: string;
+  readonly decision: Decision;
+}
+
+export async function writePrescription(deps: CourseDeps, actor: Actor, courseId: string, input: PrescriptionRequest): Promise<PrescriptionResult> {
   requireRole(actor.principal, CLINICAL_ROLES);
   const prescriberId = actingPrescriber(actor.principal, input.prescriberId);
   const now = deps.clock.now();
-  const result = await deps.db.transaction().execute(async (trx): Promise<{ kind: 'blocked'; decision: Decision } | { kind: 'written'; prescriptionId: string; decision: Decision }> => {
+  const result = await deps.db.transaction().execute(async (trx): Promise<{ kind: 'blocked'; decision: Decision } | ({ kind: 'written' } & PrescriptionResult)> => {
     const facts = await loadCourseFacts(trx, actor, courseId, { lock: true });
     if (!OPEN.includes(facts.course.status)) throw new AppError('conflict', `The course is ${facts.course.status}.`);
+    const checks = checkPrescription(input, facts.course, facts.clinic.jurisdiction);
     const prescriptionId = crypto.randomUUID();
     const prescription = {
       id: prescriptionId,
@@ -54,9 +61,9 @@ export async function writePrescription(deps: CourseDeps, actor: Actor, courseId
     const event = { kind: 'prescription' as const, ...prescription };
     await insertEvent(trx, { courseId: facts.course.id, clinicId: facts.clinic.id, patientId: facts.patient.id, eventKey: prescriptionId, kind: 'prescription', occurredAt: now, recordedAt: now, recordedBy: actor.principal.userId, onBehalfOf: prescriberId === actor.principal.userId ? null : prescriberId, payload: event });
     await appendAudit(trx, auditOf(actor, now, { action: 'write_prescription', resourceType: 'prescription', resourceId: prescriptionId, clinicId: facts.clinic.id, patientId: facts.patient.id, onBehalfOf: prescriberId }));
-    return { kind: 'written', prescriptionId, decision };
+    return { kind: 'written', prescriptionId, decision, ...checks };
   });
   if (result.kind === 'blocked') throw new RuleBlockedError(result.decision);
-  return { prescriptionId: result.prescriptionId, decision: result.decision };
+  return { prescriptionId: result.prescriptionId, decision: result.decision, doseWarnings: result.doseWarnings, interactions: result.interactions };
 }
 

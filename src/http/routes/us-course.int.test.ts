@@ -81,8 +81,13 @@ describe(`a whole US course over HTTP on ${testEngine()}`, () => {
     clock.set('2026-02-05T17:00:00Z');
     await record(doctor, courseId, test('2026-02-05T09:00:00-05:00', 'confirmation'));
     await record(doctor, courseId, questions('2026-02-05T11:00:00-05:00'));
-    const written = await doctor.post(`/api/courses/${courseId}/prescriptions`, rx('2026-02-05'));
+    // the baseline's doxycycline is a contraindication the prescriber must acknowledge
+    const unacknowledged = await doctor.post(`/api/courses/${courseId}/prescriptions`, rx('2026-02-05'));
+    expect(unacknowledged.statusCode).toBe(422);
+    expect(unacknowledged.json()).toMatchObject({ code: 'rule_blocked', interactions: [{ ruleId: 'INT-TETRACYCLINE', severity: 'absolute' }] });
+    const written = await doctor.post(`/api/courses/${courseId}/prescriptions`, { ...rx('2026-02-05'), acknowledgeInteractions: true });
     expect(written.statusCode, written.body).toBe(201);
+    expect(written.json<{ doseWarnings: Array<{ code: string }> }>().doseWarnings.map((w) => w.code)).toContain('take_with_food');
     const prescriptionId = written.json<{ prescriptionId: string }>().prescriptionId;
     const issued = await doctor.post(`/api/prescriptions/${prescriptionId}/authorizations`);
     expect(issued.statusCode, issued.body).toBe(201);
@@ -110,7 +115,7 @@ describe(`a whole US course over HTTP on ${testEngine()}`, () => {
     clock.set('2026-03-05T17:00:00Z');
     await record(doctor, courseId, test('2026-03-05T09:00:00-05:00', 'monthly'));
     await record(doctor, courseId, questions('2026-03-05T11:00:00-05:00'));
-    const rx2 = (await doctor.post(`/api/courses/${courseId}/prescriptions`, rx('2026-03-05'))).json<{ prescriptionId: string }>().prescriptionId;
+    const rx2 = (await doctor.post(`/api/courses/${courseId}/prescriptions`, { ...rx('2026-03-05'), acknowledgeInteractions: true })).json<{ prescriptionId: string }>().prescriptionId;
     const auth2 = (await doctor.post(`/api/prescriptions/${rx2}/authorizations`)).json<{ authorization: { id: string; lastDayToCollect: string } }>().authorization;
     expect(auth2.lastDayToCollect).toBe('2026-03-11');
     clock.set('2026-03-13T15:00:00Z');
@@ -124,7 +129,7 @@ describe(`a whole US course over HTTP on ${testEngine()}`, () => {
     // a new test starts a new window at once (US8), then a new prescription is authorized and dispensed
     await record(doctor, courseId, test('2026-03-13T09:00:00-04:00', 'monthly'));
     await record(doctor, courseId, questions('2026-03-13T10:00:00-04:00'));
-    const rx3 = (await doctor.post(`/api/courses/${courseId}/prescriptions`, rx('2026-03-13'))).json<{ prescriptionId: string }>().prescriptionId;
+    const rx3 = (await doctor.post(`/api/courses/${courseId}/prescriptions`, { ...rx('2026-03-13'), acknowledgeInteractions: true })).json<{ prescriptionId: string }>().prescriptionId;
     const issued3 = await doctor.post(`/api/prescriptions/${rx3}/authorizations`);
     expect(issued3.statusCode, issued3.body).toBe(201);
     const auth3 = issued3.json<{ authorization: { id: string; lastDayToCollect: string } }>().authorization;
@@ -201,6 +206,28 @@ describe(`a whole US course over HTTP on ${testEngine()}`, () => {
     const auth = issued.json<{ authorization: { id: string; lastDayToCollect: string } }>().authorization;
     const dispensed = await pharmacy.post(`/api/authorizations/${auth.id}/dispenses`, { quantity: 60, medicationGuideGiven: true, rmaNumber: 'RMA-9', dndDate: auth.lastDayToCollect });
     expect(dispensed.statusCode, dispensed.body).toBe(201);
+  });
+
+  it('refuses a prescription whose product, strength or daily dose cannot be dispensed, naming the field', async () => {
+    const { clock, doctor } = await usWorld();
+    clock.set('2026-09-01T15:00:00Z');
+    const enrolled = await doctor.post('/api/patients', { displayName: 'Pat Doe', birthDate: '1990-01-01', risk: { category: 'unknown', basis: [] }, baselineWeightKg: 60 });
+    const courseId = enrolled.json<{ course: { id: string } }>().course.id;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ ...rx('2026-09-01'), product: 'no-such-product' }, '/product'],
+      [{ ...rx('2026-09-01'), product: 'uk-generic', strengthMg: 20 }, '/product'],
+      [{ ...rx('2026-09-01'), strengthMg: 25 }, '/strengthMg'],
+      [{ ...rx('2026-09-01'), dailyMg: 15 }, '/dailyMg'],
+    ];
+    for (const [body, pointer] of cases) {
+      const response = await doctor.post(`/api/courses/${courseId}/prescriptions`, body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json<{ errors: Array<{ pointer: string }> }>().errors[0]?.pointer).toBe(pointer);
+    }
+    // a dose above 2 mg/kg/day for 60 kg is written only with its warnings listed (and the programme decides)
+    const high = await doctor.post(`/api/courses/${courseId}/prescriptions`, { ...rx('2026-09-01'), dailyMg: 160, quantity: 240 });
+    expect(high.statusCode).toBe(422);
+    expect(high.json()).toMatchObject({ code: 'rule_blocked' });
   });
 
   it('replays an authorization for the same Idempotency-Key and refuses the key for another request', async () => {
