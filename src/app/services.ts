@@ -23,7 +23,6 @@ import { readCourse, type CourseDetail } from './course/read-course.js';
 import { recordEvent, type RecordEventResult } from './course/record-event.js';
 import type { CourseStatusChange, DispenseRequest, EnrollRequest, PrescriptionRequest } from '../contracts/course.js';
 import type { CourseStatus } from '../db/schema.js';
-import type { Decision } from '../domain/program/index.js';
 
 /**
  * The use cases the edges (HTTP, CLI) may call, bound to their dependencies. The HTTP layer
