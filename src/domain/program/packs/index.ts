@@ -9,13 +9,16 @@ import type { InputIssue, PackContext, RulePack } from './pack.js';
 import { packIdOn } from './schedule.js';
 import { usIpledge2021 } from './us-ipledge-2021.js';
 import { usIpledge2026 } from './us-ipledge-2026.js';
+import { euPpp2018 } from './eu-ppp-2018.js';
+import { ukMhra2023 } from './uk-mhra-2023.js';
+import { ukMhra2026 } from './uk-mhra-2026.js';
 
 /**
  * The implemented packs. Adding a pack = one import line above and its name in this list; the
  * schedule (which pack is in force when) is in schedule.ts and already lists every pack of
  * program-rules section 1.
  */
-const IMPLEMENTED_PACKS: readonly RulePack[] = [usIpledge2021, usIpledge2026];
+const IMPLEMENTED_PACKS: readonly RulePack[] = [usIpledge2021, usIpledge2026, euPpp2018, ukMhra2023, ukMhra2026];
 
 export function implementedPack(id: PackId): RulePack | undefined {
   return IMPLEMENTED_PACKS.find((p) => p.id === id);

@@ -582,7 +582,7 @@ describe('input the engine cannot judge', () => {
     expect(() => decide(aUsCase({ events: firstCourseEvents(), action: issueAuthorization('nope', at('2026-02-06')) }))).toThrow(/nope/);
   });
 
-  it('refuses to decide EU and UK cases until their packs exist', () => {
-    expect(() => decide({ ...firstAuth(), jurisdiction: 'UK', clinic: aClinic({ timeZone: 'Europe/London' }) })).toThrow(/not implemented yet/);
+  it('refuses to decide a UK case dated before any UK pack is in force (the EU and UK packs judge the others)', () => {
+    expect(() => decide({ ...firstAuth(at('2023-10-30')), jurisdiction: 'UK', clinic: aClinic({ timeZone: 'Europe/London' }) })).toThrow(/no rule pack is in force/);
   });
 });
