@@ -83,9 +83,21 @@ export function windowLastDay(firstDay: LocalDate, lengthInDays: number): LocalD
   return firstDay.add({ days: lengthInDays - 1 });
 }
 
+// Converting an instant to a zoned date is the engine's most frequent and most expensive step
+// (the polyfill walks the zone's transition rules each time). The function is pure and its
+// results are immutable, so a bounded memo changes nothing but the time it takes.
+const LOCAL_DATE_MEMO_LIMIT = 20_000;
+const localDateMemo = new Map<string, LocalDate>();
+
 /** The calendar date that an instant falls on in a time zone. */
 export function localDateOf(at: Instant, zone: string): LocalDate {
-  return at.toZonedDateTimeISO(zone).toPlainDate();
+  const key = `${at.epochMilliseconds}|${at.epochNanoseconds % 1_000_000n}|${zone}`;
+  const known = localDateMemo.get(key);
+  if (known !== undefined) return known;
+  const day = at.toZonedDateTimeISO(zone).toPlainDate();
+  if (localDateMemo.size >= LOCAL_DATE_MEMO_LIMIT) localDateMemo.clear();
+  localDateMemo.set(key, day);
+  return day;
 }
 
 /** The first instant of a calendar day in a zone (handles days that do not start at 00:00). */
