@@ -9,6 +9,7 @@ import type { ProgramAction } from '../../actions.js';
 import type { ContraceptionMethod } from '../../contraception-methods.js';
 import type { AssessmentKind, EventOf, FormKind, ProgramEvent } from '../../events.js';
 import type { Jurisdiction } from '../../jurisdiction.js';
+import type { PlannedFact } from '../../planning.js';
 import type { PregnancyTestFacts } from '../../pregnancy-tests.js';
 import type { Clinic, Patient, ProgramCase } from '../../program-case.js';
 import type { RiskAssessment } from '../../risk.js';
@@ -121,4 +122,38 @@ export function authorize(prescriptionId: string, when: Instant): ProgramAction 
 export function dispenseAction(d: EventOf<'dispense'>): ProgramAction {
   const { kind: _kind, ...facts } = d;
   return { kind: 'dispense', at: d.at, dispense: facts };
+}
+
+/**
+ * Applies a plan's or a calendar's dated steps as the events a clinic following it would record:
+ * its facts (tests at 08:00 clinic time, a copper IUD, the prescription by `prescriberId`) and,
+ * for the calendar's document steps (form, card, booklet, assessments), the matching records.
+ * Written independently of the planner so that the tests check it.
+ */
+export function followPppPlan(
+  zone: string,
+  events: readonly ProgramEvent[],
+  steps: ReadonlyArray<{ readonly code: string; readonly on?: string | undefined; readonly fact?: PlannedFact | undefined }>,
+  options: { readonly prescriberId: string; readonly form: FormKind },
+): { readonly events: ProgramEvent[]; readonly prescriptionId: string | undefined } {
+  const out: ProgramEvent[] = [...events];
+  let prescriptionId: string | undefined;
+  steps.forEach((s, i) => {
+    const id = `followed-${String(i)}`;
+    const f = s.fact;
+    if (f?.kind === 'pregnancy_test') out.push(supervisedTest(f.on, zone, { id, purpose: f.purpose, setting: f.setting, time: '08:00' }));
+    if (f?.kind === 'contraception_started') out.push({ id, kind: 'contraception_started', on: date(f.on), method: 'iud_copper' });
+    if (f?.kind === 'prescription') {
+      prescriptionId = id;
+      out.push(pppPrescription(f.on, { id, prescriberId: options.prescriberId }));
+    }
+    if (s.on === undefined) return;
+    if (s.code === 'acknowledgement_form') out.push({ ...formSigned(s.on, options.form), id });
+    if (s.code === 'reminder_card') out.push({ ...materialGivenOn(s.on, 'reminder_card'), id });
+    if (s.code === 'patient_booklet') out.push({ ...materialGivenOn(s.on, 'patient_booklet'), id });
+    if (s.code === 'mental_health_assessment' || s.code === 'sexual_function_assessment') {
+      out.push({ id, kind: 'assessment', on: date(s.on), assessment: s.code === 'mental_health_assessment' ? 'mental_health' : 'sexual_function', setting: 'in_person' });
+    }
+  });
+  return { events: out, prescriptionId };
 }
