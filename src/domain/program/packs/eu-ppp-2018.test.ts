@@ -90,6 +90,40 @@ describe('eu-ppp-2018: the pack in force', () => {
   });
 });
 
+describe('enrollment, course start and recorded tests', () => {
+  it('enrolls a patient and lists the dated pre-treatment steps, with the French ones', () => {
+    const d = decide(aPppCase('EU-FR', { events: [], action: { kind: 'enroll', at: wall('2026-01-05', '10:00', PARIS), prescriberId: 'derm-1' } }));
+    expect(d.outcome).toBe('allowed');
+    expect(d.nextSteps.map((s) => [s.code, s.from])).toEqual([
+      ['start_contraception', '2026-01-05'],
+      ['reminder_card', '2026-01-05'],
+      ['initial_pregnancy_test', '2026-02-05'],
+      ['acknowledgement_form', '2026-01-05'],
+      ['dermatologist_prescribes', '2026-01-05'],
+      ['patient_booklet', '2026-01-05'],
+      ['first_prescription', undefined],
+    ]);
+  });
+
+  it('starts a course only for an enrolled patient', () => {
+    const start = (events: ProgramEvent[]): Decision => decide(aPppCase('EU', { events, action: { kind: 'start_course', at: wall('2026-01-05', '10:00', PARIS), prescriberId: 'derm-1' } }));
+    expect(codes(start([]))).toEqual(['patient_not_enrolled']);
+    expect(start([{ id: 'enrollment', kind: 'enrollment', on: date('2026-01-05'), prescriberId: 'derm-1' }]).outcome).toBe('allowed');
+  });
+
+  it('judges a test recorded as "screening" after the first dispense as a follow-up test, with a warning', () => {
+    const d = decide(aPppCase('EU', { events: secondMonth().filter((e) => e.id !== 'test-month-2' && e.id !== 'rx-2'), action: { kind: 'record_pregnancy_test', at: wall('2026-03-07', '12:00', PARIS), test: supervisedTestFacts('2026-03-07', PARIS, { id: 'n', purpose: 'screening' }) } }));
+    expect(d.outcome).toBe('allowed');
+    expect(d.warnings.map((w) => w.code)).toEqual(['test_purpose_reassigned']);
+  });
+
+  it('refuses to count a follow-up test taken without contraception', () => {
+    const events = [...secondMonth().filter((e) => e.id !== 'test-month-2' && e.id !== 'rx-2'), { id: 'stop', kind: 'contraception_stopped', on: date('2026-03-01'), method: 'implant' } as const];
+    const d = decide(aPppCase('EU', { events, action: { kind: 'record_pregnancy_test', at: wall('2026-03-07', '12:00', PARIS), test: supervisedTestFacts('2026-03-07', PARIS, { id: 'n' }) } }));
+    expect(codes(d)).toEqual(['contraception_not_in_use']);
+  });
+});
+
 describe('section 2: childbearing potential (2024 DHPC)', () => {
   const notCbp = (risk: RiskAssessment): Decision =>
     decide(

@@ -42,6 +42,25 @@ describe('uk-mhra-2026: the pack in force from 2026-01-22', () => {
   });
 });
 
+describe('DECISION-ACTION-DATE at the switch', () => {
+  it('judges a test by its specimen day in London, even when it is recorded after midnight', () => {
+    const events = ukFirstCourse('2026-01-20', { form: FORM_2023 }).filter((e) => e.kind !== 'pregnancy_test' && e.kind !== 'prescription');
+    const record = (collected: string, time: string): Decision =>
+      decide(aPppCase('UK', { events, action: { kind: 'record_pregnancy_test', at: london('2026-01-22', '08:00'), test: supervisedTestFacts(collected, LONDON, { id: 'late', purpose: 'screening', time }) } }));
+    expect(record('2026-01-21', '23:30').pack.id).toBe('uk-mhra-2023');
+    expect(record('2026-01-22', '00:30').pack.id).toBe('uk-mhra-2026');
+  });
+
+  it('judges a prescription being written by its date', () => {
+    const events = ukFirstCourse('2026-01-21', { form: FORM_2023 }).filter((e) => e.kind !== 'prescription');
+    const write = (writtenOn: string): Decision =>
+      decide(aPppCase('UK', { patient: seventeen, events, action: { kind: 'write_prescription', at: london('2026-01-21', '18:00'), prescription: { ...pppPrescription(writtenOn, { id: 'rx-new', quantity: 56 }) } } }));
+    expect(write('2026-01-21').pack.id).toBe('uk-mhra-2023');
+    expect(codes(write('2026-01-21'))).toEqual(['second_prescriber_agreement_missing']);
+    expect(write('2026-01-22').pack.id).toBe('uk-mhra-2026');
+  });
+});
+
 describe('UK1 (2026): the second prescriber is no longer needed', () => {
   it('needs no second prescriber for a 17-year-old whose first prescription is written on 2026-01-22', () => {
     expect(ukAuth(ukFirstCourse('2026-01-22', { form: FORM_2026 }), 'rx-2026-01-22', london('2026-01-22'), seventeen).outcome).toBe('allowed');
