@@ -234,6 +234,7 @@ describe('EU3 and DECISION 4: the supervised test on the prescribing day or in t
     const d = decide(firstAuth(wall('2026-02-09', '15:00', PARIS), firstCourse('2026-02-09', '2026-02-05')));
     expect(codes(d)).toEqual(['initial_pregnancy_test_missing']);
     expect(d.unmet[0]?.ruleId).toBe('EU3');
+    expect(d.unmet[0]?.staffMessage).toContain('Test test-2026-02-05 (2026-02-05) is 4 days before the prescription date.');
   });
 
   it('does not count a test collected after the prescription date', () => {

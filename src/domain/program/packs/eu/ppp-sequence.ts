@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { addDays, addMonths, compareDates, localDateOf, maxDate, type LocalDate } from '../../../calendar/index.js';
+import { addDays, addMonths, compareDates, daysBetween, localDateOf, maxDate, type LocalDate } from '../../../calendar/index.js';
 import type { PrescriptionFacts } from '../../events.js';
 import type { Findings } from '../../findings.js';
 import { contraceptionSince } from './ppp-contraception.js';
@@ -67,10 +67,10 @@ export function checkTestAndContraception(
   const role: TestRole = initial ? 'pre_treatment' : 'follow_up';
   const lastDispense = state.dispensesInPhase[state.dispensesInPhase.length - 1];
   const lastDispenseDay = lastDispense === undefined ? undefined : localDateOf(lastDispense.at, state.zone);
-  const candidates: AssessedTest[] = phaseTests(state)
+  const sinceDispense: AssessedTest[] = phaseTests(state)
     .filter((t) => lastDispense === undefined || Temporal.Instant.compare(t.collectedAt, lastDispense.at) > 0)
-    .map((test) => ({ test, day: testDay(test, state.zone), assessment: assessTest(state, test, role) }))
-    .filter((t) => testFitsPrescription(t.day, rx.writtenOn));
+    .map((test) => ({ test, day: testDay(test, state.zone), assessment: assessTest(state, test, role) }));
+  const candidates = sinceDispense.filter((t) => testFitsPrescription(t.day, rx.writtenOn));
   const since = contraceptionSince(state, f, contraceptionDay);
   const valid = candidates.filter((t) => isValidNegative(t.test, t.assessment)).pop();
   // without contraception now, a new test is needed after one month of it (EU4): this one cannot qualify
@@ -100,6 +100,10 @@ export function checkTestAndContraception(
     const fits = compareDates(ready, rx.writtenOn) <= 0;
     const earliest = fits ? maxDate(ready, addDays(rx.writtenOn, -EU3_TEST_DAYS_BEFORE_PRESCRIPTION)) : ready;
     const what = initial ? 'the medically supervised test before the first prescription' : 'this month’s pregnancy test';
+    const outside = sinceDispense.filter((t) => t.test.result === 'negative' && !testFitsPrescription(t.day, rx.writtenOn)).pop();
+    const gap = outside === undefined ? 0 : daysBetween(outside.day, rx.writtenOn);
+    const nearest =
+      outside === undefined ? '' : ` Test ${outside.test.id} (${outside.day.toString()}) is ${gap < 0 ? `${-gap} day(s) after` : `${gap} days before`} the prescription date.`;
     f.require({
       code: initial ? 'initial_pregnancy_test_missing' : 'pregnancy_test_missing',
       ruleId: 'EU3',
@@ -109,7 +113,7 @@ export function checkTestAndContraception(
         valid === undefined ? '' : ` (test ${valid.test.id} does not count: no contraception in use)`
       }. ${
         fits ? `Earliest: ${earliest.toString()}.` : `This prescription can no longer qualify: test from ${earliest.toString()} and write a new prescription within 3 days.`
-      }`,
+      }${nearest}`,
       patient: `You need ${what} on or after ${earliest.toString()}.`,
       earliest,
       step: { who: 'clinic', text: fits ? 'Do the pregnancy test.' : 'Do the pregnancy test, then write a new prescription within 3 days.', from: earliest.toString() },
