@@ -85,7 +85,7 @@ function verify(programCase: ProgramCase, request: PickupPlanRequest, context: P
   if (authorization.outcome === 'allowed' && request.pharmacyId !== undefined && authorization.window !== undefined) {
     const lastDay = date(authorization.window.lastDayToCollect);
     const withAuth: ProgramEvent[] = [...events, { id: `${PLAN_PREFIX}auth`, kind: 'authorization_issued', at: authorizeAt, prescriptionId: rxId, lastDayToCollect: lastDay }];
-    const quantity = withAuth.find((e) => e.kind === 'prescription' && e.id === rxId);
+    const rx = withAuth.find((e) => e.kind === 'prescription' && e.id === rxId);
     decisions.push(
       context.decide({
         ...programCase,
@@ -93,7 +93,7 @@ function verify(programCase: ProgramCase, request: PickupPlanRequest, context: P
         action: {
           kind: 'dispense',
           at: wall(day, '20:30', zone),
-          dispense: { id: `${PLAN_PREFIX}dispense`, authorizationId: `${PLAN_PREFIX}auth`, pharmacyId: request.pharmacyId, quantity: quantity?.kind === 'prescription' ? quantity.quantity : 1, pharmacistChecklistCompleted: true },
+          dispense: { id: `${PLAN_PREFIX}dispense`, authorizationId: `${PLAN_PREFIX}auth`, pharmacyId: request.pharmacyId, quantity: rx?.kind === 'prescription' ? rx.quantity : 1, pharmacistChecklistCompleted: true },
         },
       }),
     );
