@@ -1,4 +1,4 @@
-import { compareDates, endOfDay, type LocalDate, windowLastDay } from '../../../calendar/index.js';
+import { compareDates, endOfDay, maxDate, type LocalDate, windowLastDay } from '../../../calendar/index.js';
 import type { AuthorizationWindow, Decision, NextStep, RuleId } from '../../decision.js';
 import type { EventOf } from '../../events.js';
 import { Findings, zoned } from '../../findings.js';
@@ -106,22 +106,21 @@ function allowedSteps(state: UsState, lastDay: LocalDate): NextStep[] {
   ];
 }
 
-export function decideIssueAuthorization(state: UsState, ctx: UsDecisionContext, prescriptionId: string): Decision {
-  const f = new Findings();
-  const rx = eventsOf(state.timeline, 'prescription').find((p) => p.id === prescriptionId);
-  if (rx === undefined) {
-    f.require({
-      code: 'prescription_not_recorded',
-      ruleId: 'US6',
-      staff: `Prescription ${prescriptionId} is not recorded at this instant.`,
-      patient: 'Your prescription has not been recorded yet.',
-      earliest: state.clinicDay,
-    });
-    return f.toDecision({ pack: ctx.pack, action: state.programCase.action, actionDate: state.actionDay });
-  }
-  checkRiskCategory(state, f);
-  checkEnrolled(state, f);
-  checkOpenCourse(state, f);
+/** A prescription dated after the action's instant is not known yet; it can be authorized from its day. */
+function checkPrescriptionRecorded(state: UsState, f: Findings, prescriptionId: string): void {
+  const later = state.programCase.events.find((e): e is Prescription => e.kind === 'prescription' && e.id === prescriptionId);
+  const earliest = later === undefined ? state.clinicDay : maxDate(later.writtenOn, state.clinicDay);
+  f.require({
+    code: 'prescription_not_recorded',
+    ruleId: 'US6',
+    staff: `Prescription ${prescriptionId} is not recorded at this instant.`,
+    patient: 'Your prescription has not been recorded yet.',
+    earliest,
+  });
+}
+
+/** US1, US2, DECISION 6/7 and DECISION-SECOND-COURSE on the prescription being authorized. */
+function checkPrescription(state: UsState, f: Findings, rx: Prescription): void {
   const course = openCourse(state);
   if (course !== undefined && compareDates(rx.writtenOn, course.startedOn) < 0) {
     f.require({
@@ -135,15 +134,26 @@ export function decideIssueAuthorization(state: UsState, ctx: UsDecisionContext,
   checkPrescriberCertified(state, f, rx.prescriberId, state.actionDay);
   checkPrescriptionLimits(state, f, rx);
   checkPrescriptionNotUsed(state, f, rx.id);
+}
+
+export function decideIssueAuthorization(state: UsState, ctx: UsDecisionContext, prescriptionId: string): Decision {
+  const f = new Findings();
+  const rx = eventsOf(state.timeline, 'prescription').find((p) => p.id === prescriptionId);
+  // DECISION 9: a prescription not known yet is one unmet requirement among the others, never a shortcut
+  if (rx === undefined) checkPrescriptionRecorded(state, f, prescriptionId);
+  checkRiskCategory(state, f);
+  checkEnrolled(state, f);
+  checkOpenCourse(state, f);
+  if (rx !== undefined) checkPrescription(state, f, rx);
   checkPositiveTests(state, f);
   checkPendingResults(state, f);
   let lastDay: LocalDate | undefined;
   switch (state.risk.category) {
     case 'can_get_pregnant':
-      lastDay = qualifyingTestFor(state, f, rx.writtenOn)?.lastDay;
+      lastDay = qualifyingTestFor(state, f, rx?.writtenOn)?.lastDay;
       break;
     case 'cannot_get_pregnant':
-      lastDay = cannotGetPregnantLastDay(state, f, rx);
+      lastDay = rx === undefined ? undefined : cannotGetPregnantLastDay(state, f, rx);
       break;
     case 'unknown':
       break;

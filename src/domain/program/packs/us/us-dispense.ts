@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { compareDates, endOfDay, addMonths, type LocalDate } from '../../../calendar/index.js';
-import type { Decision, NextStep } from '../../decision.js';
-import type { DispenseFacts } from '../../events.js';
+import type { Decision } from '../../decision.js';
+import type { DispenseFacts, EventOf } from '../../events.js';
 import { Findings } from '../../findings.js';
 import { eventsOf, riskOn } from '../../timeline.js';
 import type { UsDecisionContext } from './us-decision-context.js';
@@ -16,6 +16,7 @@ import {
   formatDaysSupply,
 } from './us-checks.js';
 import { US1_MAX_DAYS_SUPPLY, US2_ACTIVATION_MONTHS } from './us-rules.js';
+import { checkQualificationStillHolds } from './us-dispense-qualification.js';
 import type { UsState } from './us-state.js';
 
 /** US2 CONVENTION: an activation on day A counts through A + 12 months - 1 day. */
@@ -82,22 +83,11 @@ function checkRma(state: UsState, f: Findings, d: DispenseFacts): void {
   }
 }
 
-export function decideDispense(state: UsState, ctx: UsDecisionContext, d: DispenseFacts): Decision {
-  const f = new Findings();
-  const decision = (steps: NextStep[] = []): Decision =>
-    f.toDecision({ pack: ctx.pack, action: state.programCase.action, actionDate: state.actionDay, allowedSteps: steps });
-  const authorization = eventsOf(state.timeline, 'authorization_issued').find((a) => a.id === d.authorizationId);
-  if (authorization === undefined) {
-    f.require({
-      code: 'authorization_not_issued',
-      ruleId: 'US13',
-      staff: `Authorization ${d.authorizationId} was not issued at this instant.`,
-      patient: 'There is no authorization for this prescription yet.',
-      earliest: state.actionDay,
-    });
-    return decision();
-  }
-  const rx = eventsOf(state.timeline, 'prescription').find((p) => p.id === authorization.prescriptionId);
+type Authorization = EventOf<'authorization_issued'>;
+
+/** DECISION 6/7, US7, DECISION-RISK-CHANGE: the authorization itself can still be dispensed against. */
+function checkAuthorization(state: UsState, f: Findings, authorization: Authorization): void {
+  const rx = prescriptionOf(state, authorization);
   if (eventsOf(state.timeline, 'authorization_reversed').some((r) => r.authorizationId === authorization.id)) {
     f.require({
       code: 'authorization_reversed',
@@ -141,12 +131,13 @@ export function decideDispense(state: UsState, ctx: UsDecisionContext, d: Dispen
       step: { who: 'pharmacy', text: 'Reverse the authorization.', from: state.actionDay.toString() },
     });
   }
-  checkRiskCategory(state, f);
-  checkOpenCourse(state, f);
-  checkPharmacyCertified(state, f, d.pharmacyId, state.actionDay);
-  checkActivation(state, f, d.pharmacyId);
-  checkRma(state, f, d);
-  if (rx !== undefined && d.quantity !== rx.quantity) {
+}
+
+/** US13 and US1: the quantity handed over is the prescribed one, at most 30 days. */
+function checkQuantity(state: UsState, f: Findings, authorization: Authorization, d: DispenseFacts): void {
+  const rx = prescriptionOf(state, authorization);
+  if (rx === undefined) return;
+  if (d.quantity !== rx.quantity) {
     f.require({
       code: 'quantity_mismatch',
       ruleId: 'US13',
@@ -156,7 +147,7 @@ export function decideDispense(state: UsState, ctx: UsDecisionContext, d: Dispen
       step: { who: 'pharmacy', text: 'Reverse the authorization and re-authorize with the prescribed quantity.', from: state.actionDay.toString() },
     });
   }
-  if (rx !== undefined && daysSupplyExceeds(d.quantity, rx.strengthMg, rx.dailyMg, US1_MAX_DAYS_SUPPLY)) {
+  if (daysSupplyExceeds(d.quantity, rx.strengthMg, rx.dailyMg, US1_MAX_DAYS_SUPPLY)) {
     f.require({
       code: 'days_supply_over_30',
       ruleId: 'US1',
@@ -165,15 +156,50 @@ export function decideDispense(state: UsState, ctx: UsDecisionContext, d: Dispen
       earliest: state.actionDay,
     });
   }
+}
+
+function prescriptionOf(state: UsState, authorization: Authorization): EventOf<'prescription'> | undefined {
+  return eventsOf(state.timeline, 'prescription').find((p) => p.id === authorization.prescriptionId);
+}
+
+export function decideDispense(state: UsState, ctx: UsDecisionContext, d: DispenseFacts): Decision {
+  const f = new Findings();
+  const authorization = eventsOf(state.timeline, 'authorization_issued').find((a) => a.id === d.authorizationId);
+  // DECISION 9: a missing authorization is one unmet requirement among the others, never a shortcut
+  if (authorization === undefined) {
+    f.require({
+      code: 'authorization_not_issued',
+      ruleId: 'US13',
+      staff: `Authorization ${d.authorizationId} was not issued at this instant.`,
+      patient: 'There is no authorization for this prescription yet.',
+      earliest: state.actionDay,
+    });
+  } else {
+    checkAuthorization(state, f, authorization);
+  }
+  checkRiskCategory(state, f);
+  checkOpenCourse(state, f);
+  checkPharmacyCertified(state, f, d.pharmacyId, state.actionDay);
+  checkActivation(state, f, d.pharmacyId);
+  checkRma(state, f, d);
+  if (authorization !== undefined) {
+    checkQuantity(state, f, authorization, d);
+    checkQualificationStillHolds(state, f, authorization);
+  }
   checkPositiveTests(state, f);
   checkPendingResults(state, f);
-  return decision([
-    { who: 'pharmacy', code: 'give_medication_guide', ruleId: 'US13', text: 'Give the Medication Guide with the medicine.' },
-    {
-      who: 'patient',
-      code: 'never_share_no_blood_donation',
-      ruleId: 'US12',
-      text: 'Never share isotretinoin; do not donate blood during treatment and for one month after.',
-    },
-  ]);
+  return f.toDecision({
+    pack: ctx.pack,
+    action: state.programCase.action,
+    actionDate: state.actionDay,
+    allowedSteps: [
+      { who: 'pharmacy', code: 'give_medication_guide', ruleId: 'US13', text: 'Give the Medication Guide with the medicine.' },
+      {
+        who: 'patient',
+        code: 'never_share_no_blood_donation',
+        ruleId: 'US12',
+        text: 'Never share isotretinoin; do not donate blood during treatment and for one month after.',
+      },
+    ],
+  });
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareDates, daysBetween, maxDate } from '../../../calendar/index.js';
+import { addDays, addMonths, compareDates, daysBetween, maxDate, type LocalDate } from '../../../calendar/index.js';
 import type { Decision, NextStep } from '../../decision.js';
 import { Findings } from '../../findings.js';
 import type { PregnancyTestFacts } from '../../pregnancy-tests.js';
@@ -18,6 +18,39 @@ import { assessTest } from './us-tests.js';
 import { protectedSince } from '../../contraception-coverage.js';
 import { usTwoMethods } from './us-methods.js';
 
+/**
+ * US4 and DECISION 1: the first day a confirmation test can follow one calendar month of two
+ * methods, seen from the day the test is recorded: from the start of the methods still in use
+ * today, or from today when none is (a month of methods cannot start in the past).
+ */
+function contraceptionMonthReachedOn(state: UsState): LocalDate {
+  const since = protectedSince(state.timeline, state.clinicDay, usTwoMethods);
+  return addMonths(since ?? state.clinicDay, US4_CONTRACEPTION_MONTHS_BEFORE);
+}
+
+/** US4: two methods for one calendar month on the specimen day; every unmet part is listed (DECISION 9). */
+function checkContraceptionMonth(state: UsState, f: Findings, me: AssessedTest): void {
+  const since = protectedSince(state.timeline, me.day, usTwoMethods);
+  if (since === undefined) {
+    f.require({
+      code: 'two_methods_not_in_use',
+      ruleId: 'US5',
+      staff: 'Two methods of contraception (one primary) were not in use on the specimen day.',
+      patient: 'You must use two methods of birth control for one month before the confirmation test.',
+      earliest: contraceptionMonthReachedOn(state),
+    });
+  } else if (compareDates(addMonths(since, US4_CONTRACEPTION_MONTHS_BEFORE), me.day) > 0) {
+    const earliest = maxDate(addMonths(since, US4_CONTRACEPTION_MONTHS_BEFORE), contraceptionMonthReachedOn(state));
+    f.require({
+      code: 'contraception_month_not_reached',
+      ruleId: 'US4',
+      staff: `Two methods only since ${since.toString()}: one calendar month is reached on ${earliest.toString()}.`,
+      patient: `Your confirmation test must wait until ${earliest.toString()}, one month after starting birth control.`,
+      earliest,
+    });
+  }
+}
+
 /** US3, US4, US9: timing of a confirmation test (or a repeat before the first dispense). */
 function checkConfirmationTiming(state: UsState, f: Findings, me: AssessedTest): void {
   const others = phaseTests(state).filter((t) => t.test.id !== me.test.id && compareDates(t.day, me.day) <= 0);
@@ -27,13 +60,16 @@ function checkConfirmationTiming(state: UsState, f: Findings, me: AssessedTest):
   if (sequence.confirmations.some((c) => c.test.id === me.test.id)) return;
   const screening = sequence.screening;
   if (screening === undefined || screening.test.id === me.test.id) {
+    // US3 and US4 together: the earliest confirmation is max(this test + 19 days, one month of methods)
+    const earliest = maxDate(addDays(me.day, US3_SCREENING_TO_CONFIRMATION_DAYS), contraceptionMonthReachedOn(state));
     f.require({
       code: 'screening_test_missing',
       ruleId: 'US3',
-      staff: 'No valid negative screening test precedes this confirmation test; it can only count as the screening test.',
-      patient: 'This test counts as your first (screening) test; a confirmation test follows at least 19 days later.',
-      earliest: addDays(me.day, US3_SCREENING_TO_CONFIRMATION_DAYS),
+      staff: `No valid negative screening test precedes this confirmation test; it can only count as the screening test. Earliest confirmation: ${earliest.toString()}.`,
+      patient: `This test counts as your first (screening) test; a confirmation test can follow on or after ${earliest.toString()}.`,
+      earliest,
     });
+    checkContraceptionMonth(state, f, me);
     return;
   }
   if (daysBetween(screening.day, me.day) < US3_SCREENING_TO_CONFIRMATION_DAYS) {
@@ -46,25 +82,7 @@ function checkConfirmationTiming(state: UsState, f: Findings, me: AssessedTest):
       earliest,
     });
   }
-  const since = protectedSince(state.timeline, me.day, usTwoMethods);
-  if (since === undefined) {
-    f.require({
-      code: 'two_methods_not_in_use',
-      ruleId: 'US5',
-      staff: 'Two methods of contraception (one primary) were not in use on the specimen day.',
-      patient: 'You must use two methods of birth control for one month before the confirmation test.',
-      earliest: addMonths(me.day, US4_CONTRACEPTION_MONTHS_BEFORE),
-    });
-  } else if (compareDates(addMonths(since, US4_CONTRACEPTION_MONTHS_BEFORE), me.day) > 0) {
-    const earliest = addMonths(since, US4_CONTRACEPTION_MONTHS_BEFORE);
-    f.require({
-      code: 'contraception_month_not_reached',
-      ruleId: 'US4',
-      staff: `Two methods only since ${since.toString()}: one calendar month is reached on ${earliest.toString()}.`,
-      patient: `Your confirmation test must wait until ${earliest.toString()}, one month after starting birth control.`,
-      earliest,
-    });
-  }
+  checkContraceptionMonth(state, f, me);
   for (const early of sequence.tooEarly.filter((e) => e.test.test.id === me.test.id)) {
     f.require({
       code: 'repeat_test_during_lockout',

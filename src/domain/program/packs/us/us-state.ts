@@ -52,7 +52,11 @@ export interface UsState {
   readonly tests: readonly TestEvent[];
   /** Positive tests not cleared by a re-qualification or a course stop (US14). */
   readonly blockingPositives: readonly TestEvent[];
-  /** Tests of the current course whose result is not recorded (DECISION 8). */
+  /**
+   * Tests whose result is not recorded, whenever they were collected (DECISION 8): a pending test
+   * from before the course (or from an earlier course) may be a pregnancy; the clinic resolves it
+   * by recording its result, or `invalid` when the specimen was lost.
+   */
   readonly pendingTests: readonly TestEvent[];
   readonly dispensesInPhase: readonly DispenseEvent[];
   readonly firstDoseOn: LocalDate | undefined;
@@ -119,7 +123,7 @@ export function usState(programCase: ProgramCase, context: PackContext): UsState
     riskRestartOn,
     tests,
     blockingPositives: tests.filter((t) => t.result === 'positive' && !isCleared(timeline, t, zone)),
-    pendingTests: tests.filter((t) => t.result === 'unknown' && (course === undefined || inCourse(testDay(t, zone)))),
+    pendingTests: tests.filter((t) => t.result === 'unknown'),
     dispensesInPhase,
     firstDoseOn: doseDay('first_dose'),
     lastDoseOn: doseDay('last_dose'),
