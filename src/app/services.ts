@@ -23,6 +23,7 @@ import { readCourse, type CourseDetail } from './course/read-course.js';
 import { recordEvent, type RecordEventResult } from './course/record-event.js';
 import type { CourseStatusChange, DispenseRequest, EnrollRequest, PrescriptionRequest } from '../contracts/course.js';
 import type { CourseStatus } from '../db/schema.js';
+import { clinicalServices, type ClinicalServices } from './clinical/clinical-services.js';
 
 /**
  * The use cases the edges (HTTP, CLI) may call, bound to their dependencies. The HTTP layer
@@ -50,6 +51,8 @@ export interface AppServices {
     verify(actor: Actor, number: string, birthDate: string): Promise<VerifyResult>;
     dispense(actor: Actor, authorizationId: string, request: DispenseRequest, idempotency?: IdempotencyRequest): Promise<DispenseResult>;
   };
+  /** Clinical facts of a course: doses, weights, labs, PHQ-9, symptoms, gradings, notes, photos. */
+  readonly clinical: ClinicalServices;
 }
 
 export interface AppDeps {
@@ -83,5 +86,6 @@ export function createAppServices(deps: AppDeps): AppServices {
       verify: (actor, number, birthDate) => verifyAuthorization(auth, actor, number, birthDate),
       dispense: (actor, authorizationId, request, idempotency) => dispense(auth, actor, authorizationId, request, idempotency),
     },
+    clinical: clinicalServices(auth),
   };
 }

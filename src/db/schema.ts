@@ -230,6 +230,62 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** Kinds of clinical fact (docs/adr/0010-clinical-facts.md). */
+export type ClinicalFactKind = 'dose' | 'weight' | 'lab' | 'phq9' | 'symptoms' | 'grading' | 'note';
+
+export interface ClinicalFactTable {
+  id: Generated<string>;
+  course_id: string;
+  clinic_id: string;
+  patient_id: string;
+  kind: ClinicalFactKind;
+  occurred_at: Timestamp;
+  /** Calendar day of a date-only fact (dose, weight, grading), `YYYY-MM-DD`. */
+  effective_on: string | null;
+  /** Unique per course when set: one dose per day and dose index, one weight per day. */
+  dedupe_key: string | null;
+  /** Primary coding (LOINC, SNOMED CT or a local system) and its display. */
+  code_system: string;
+  code: string;
+  display: string;
+  /** numeric: read as a string (exact). */
+  value_numeric: ColumnType<string | null, string | number | null, never>;
+  value_text: string | null;
+  /** UCUM unit of `value_numeric`. */
+  unit: string | null;
+  reference_high: ColumnType<string | null, string | number | null, never>;
+  codings: Json;
+  /** The validated request, in its wire form. */
+  data: Json;
+  /** What the clinical engine concluded (grade, score, triage), or null. */
+  result: Json | null;
+  /** The most urgent task this fact created, or null. */
+  alert: 'urgent' | 'soon' | 'routine' | null;
+  visible_to_patient: ColumnType<boolean, boolean | undefined, never>;
+  program_event_key: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_role: string;
+  on_behalf_of: string | null;
+}
+
+export interface ProgressPhotoTable {
+  id: Generated<string>;
+  course_id: string;
+  clinic_id: string;
+  patient_id: string;
+  content_type: 'image/jpeg' | 'image/png';
+  byte_size: number;
+  sha256: string;
+  content: Buffer;
+  taken_on: string | null;
+  body_site: 'face' | 'chest' | 'back' | 'other' | null;
+  caption: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_role: string;
+}
+
 export interface Database {
   clinic: ClinicTable;
   patient: PatientTable;
@@ -247,4 +303,6 @@ export interface Database {
   dispense: DispenseTable;
   idempotency_key: IdempotencyKeyTable;
   task: TaskTable;
+  clinical_fact: ClinicalFactTable;
+  progress_photo: ProgressPhotoTable;
 }

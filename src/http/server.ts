@@ -13,6 +13,8 @@ import { healthRoutes } from './routes/health.routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import type { ServerDeps } from './server-deps.js';
 import { registerWebApp } from './web-app.js';
+import { clinicalRoutes } from './routes/clinical.routes.js';
+import { registerPhotoBodyParser } from './routes/clinical-photos.routes.js';
 
 export interface ServerOptions {
   readonly logLevel: string;
@@ -69,6 +71,8 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
 
   // only JSON bodies; anything else is 415 (Fastify's JSON parser refuses __proto__ poisoning)
   app.removeContentTypeParser('text/plain');
+  // ... but for the raw progress-photo upload (CLIN-PHOTO), which takes image/jpeg and image/png
+  registerPhotoBodyParser(app);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -125,6 +129,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     ...authRoutes(deps),
     ...courseRoutes(deps),
     ...authorizationRoutes(deps),
+    ...clinicalRoutes(deps),
     ...(options.extraRoutes ?? []),
   ];
   const openApiRoute = defineRoute({

@@ -60,36 +60,53 @@ export async function recordEvent(
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const facts = await loadCourseFacts(trx, actor, courseId, { lock: true });
-    if (!OPEN.includes(facts.course.status)) throw new AppError('conflict', `The course is ${facts.course.status}; start a new course to record new facts.`);
-    let decision: Decision | undefined;
-    if (event.kind === 'pregnancy_test') {
-      const { id: testId, kind: _kind, ...test } = event;
-      const wire = caseWire(facts.clinic, facts.patient, facts.events, { kind: 'record_pregnancy_test', at: wireInstant(now), test: { id: testId, ...test } });
-      decision = decide(wire);
-      await storeDecision(trx, facts.course.id, facts.clinic.id, now, wire, decision);
-    }
-    await insertEvent(trx, {
-      courseId: facts.course.id,
-      clinicId: facts.clinic.id,
-      patientId: facts.patient.id,
-      eventKey: eventId,
-      kind: event.kind,
-      occurredAt: occurredAt(event, now),
-      recordedAt: now,
-      recordedBy: actor.principal.userId,
-      onBehalfOf: onBehalfOf === actor.principal.userId ? null : onBehalfOf,
-      payload: event,
-    });
-    if (event.kind === 'risk_category_changed') await updatePatientRisk(trx, facts.patient.id, event.assessment);
-    let status = facts.course.status;
-    let reversed: string[] = [];
-    if (event.kind === 'pregnancy_test' && event.result === 'positive') {
-      reversed = await positiveTestPathway(trx, actor, facts, now);
-      status = 'stopped';
-    }
-    await appendAudit(trx, auditOf(actor, now, { action: `record_${event.kind}`, resourceType: 'course_event', resourceId: eventId, clinicId: facts.clinic.id, patientId: facts.patient.id, onBehalfOf }));
-    return { eventId, kind: event.kind, decision, courseStatus: status, reversedAuthorizations: reversed };
+    return recordProgramEventIn(trx, actor, facts, event, onBehalfOf, now);
   });
+}
+
+/**
+ * Records one validated programme event in a course the caller loaded and locked, inside the
+ * caller's transaction: the same path for `POST /events` and for facts that carry a programme
+ * event (a lab-reported pregnancy test), so the positive-test pathway exists once.
+ */
+export async function recordProgramEventIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  facts: CourseFacts,
+  event: ProgramEventWire,
+  onBehalfOf: string,
+  now: Date,
+): Promise<RecordEventResult> {
+  const eventId = event.id;
+  if (!OPEN.includes(facts.course.status)) throw new AppError('conflict', `The course is ${facts.course.status}; start a new course to record new facts.`);
+  let decision: Decision | undefined;
+  if (event.kind === 'pregnancy_test') {
+    const { id: testId, kind: _kind, ...test } = event;
+    const wire = caseWire(facts.clinic, facts.patient, facts.events, { kind: 'record_pregnancy_test', at: wireInstant(now), test: { id: testId, ...test } });
+    decision = decide(wire);
+    await storeDecision(trx, facts.course.id, facts.clinic.id, now, wire, decision);
+  }
+  await insertEvent(trx, {
+    courseId: facts.course.id,
+    clinicId: facts.clinic.id,
+    patientId: facts.patient.id,
+    eventKey: eventId,
+    kind: event.kind,
+    occurredAt: occurredAt(event, now),
+    recordedAt: now,
+    recordedBy: actor.principal.userId,
+    onBehalfOf: onBehalfOf === actor.principal.userId ? null : onBehalfOf,
+    payload: event,
+  });
+  if (event.kind === 'risk_category_changed') await updatePatientRisk(trx, facts.patient.id, event.assessment);
+  let status = facts.course.status;
+  let reversed: string[] = [];
+  if (event.kind === 'pregnancy_test' && event.result === 'positive') {
+    reversed = await positiveTestPathway(trx, actor, facts, now);
+    status = 'stopped';
+  }
+  await appendAudit(trx, auditOf(actor, now, { action: `record_${event.kind}`, resourceType: 'course_event', resourceId: eventId, clinicId: facts.clinic.id, patientId: facts.patient.id, onBehalfOf }));
+  return { eventId, kind: event.kind, decision, courseStatus: status, reversedAuthorizations: reversed };
 }
 
 /**
