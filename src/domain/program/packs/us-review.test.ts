@@ -232,3 +232,25 @@ describe('DECISION 8: an unknown test result blocks whenever it was collected', 
     expect(start(resolved).outcome).toBe('allowed');
   });
 });
+
+describe('DECISION-RISK-CHANGE: a change to "can get pregnant" restarts the full sequence', () => {
+  it('restarts it even when the change is recorded on the day of a dispense (no monthly shortcut)', () => {
+    const events: ProgramEvent[] = [
+      ...enrolledWithCourse('2026-01-05', { canGetPregnant: false }),
+      { id: 'visit', kind: 'office_visit', on: date('2026-02-10') },
+      { id: 'counsel', kind: 'counselling', on: date('2026-02-10') },
+      prescription('2026-02-10'),
+      authorization('rx-2026-02-10', at('2026-02-10', '09:00'), '2026-03-11'),
+      dispenseEvent('auth-rx-2026-02-10', at('2026-02-10', '10:00')),
+      { id: 'change', kind: 'risk_category_changed', on: date('2026-02-10'), assessment: { category: 'can_get_pregnant', basis: [] } },
+      ...twoMethods('2026-02-10'),
+      pregnancyTest('2026-03-09'),
+      questions('2026-03-09'),
+      prescription('2026-03-09'),
+    ];
+    const d = decide(aUsCase({ patient: aPatientWhoCannotGetPregnant(), events, action: issueAuthorization('rx-2026-03-09', at('2026-03-09', '15:00')) }));
+    // the 2026-03-09 test is the new screening test: the confirmation follows 19 days later
+    expect(codes(d)).toEqual(['confirmation_test_missing', 'comprehension_questions_not_done']);
+    expect(earliest(d, 'confirmation_test_missing')).toBe('2026-03-28');
+  });
+});

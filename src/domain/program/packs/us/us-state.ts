@@ -98,10 +98,16 @@ export function usState(programCase: ProgramCase, context: PackContext): UsState
     course === undefined ? undefined : riskRestartOn === undefined ? course.startedOn : maxDate(course.startedOn, riskRestartOn);
   const tests = eventsOf(timeline, 'pregnancy_test');
   const inCourse = (day: LocalDate): boolean => course !== undefined && compareDates(day, course.startedOn) >= 0;
+  // DECISION-RISK-CHANGE: a dispense on the day of the change belongs to the old phase (the change
+  // is a date; a dispense of the new phase needs a confirmation test 19 days after its screening)
+  const restartedOnPhaseStart = riskRestartOn !== undefined && phaseStart !== undefined && compareDates(riskRestartOn, phaseStart) === 0;
   const dispensesInPhase =
     phaseStart === undefined
       ? []
-      : eventsOf(timeline, 'dispense').filter((d) => compareDates(localDateOf(d.at, zone), phaseStart) >= 0);
+      : eventsOf(timeline, 'dispense').filter((d) => {
+          const byDay = compareDates(localDateOf(d.at, zone), phaseStart);
+          return restartedOnPhaseStart ? byDay > 0 : byDay >= 0;
+        });
   const doseDay = (kind: 'first_dose' | 'last_dose'): LocalDate | undefined =>
     eventsOf(timeline, kind)
       .filter((e) => inCourse(e.on))
