@@ -254,3 +254,32 @@ describe('DECISION-RISK-CHANGE: a change to "can get pregnant" restarts the full
     expect(earliest(d, 'confirmation_test_missing')).toBe('2026-03-28');
   });
 });
+
+describe('DECISION-SECOND-COURSE at the dispense', () => {
+  const secondCourse: ProgramEvent[] = [
+    ...firstCourseEvents(),
+    authorization('rx-2026-02-05', at('2026-02-06', '09:00'), '2026-02-11'),
+    { id: 'stop', kind: 'course_stopped', on: date('2026-02-07'), reason: 'patient_decision' },
+    { id: 'course-2', kind: 'course_started', on: date('2026-02-08') },
+  ];
+
+  it('refuses to dispense an authorization of a stopped course once a new course has started', () => {
+    const d = decide(aUsCase({ events: secondCourse, action: dispenseAction(dispenseEvent('auth-rx-2026-02-05', at('2026-02-09', '15:00'))) }));
+    expect(codes(d)).toEqual(['authorization_from_previous_course']);
+    expect(d.unmet[0]?.ruleId).toBe('DECISION-SECOND-COURSE');
+  });
+
+  it('refuses it as well for a patient who cannot get pregnant', () => {
+    const events: ProgramEvent[] = [
+      ...enrolledWithCourse('2026-01-05', { canGetPregnant: false }),
+      { id: 'visit', kind: 'office_visit', on: date('2026-02-01') },
+      { id: 'counsel', kind: 'counselling', on: date('2026-02-01') },
+      prescription('2026-02-01'),
+      authorization('rx-2026-02-01', at('2026-02-02'), '2026-03-02'),
+      { id: 'stop', kind: 'course_stopped', on: date('2026-02-03'), reason: 'adverse_effect' },
+      { id: 'course-2', kind: 'course_started', on: date('2026-02-10') },
+    ];
+    const d = dispenseEvent('auth-rx-2026-02-01', at('2026-02-11', '15:00'));
+    expect(codes(decide(aUsCase({ patient: aPatientWhoCannotGetPregnant(), events, action: dispenseAction(d) })))).toEqual(['authorization_from_previous_course']);
+  });
+});

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { compareDates, endOfDay, addMonths, type LocalDate } from '../../../calendar/index.js';
+import { compareDates, endOfDay, addMonths, localDateOf, type LocalDate } from '../../../calendar/index.js';
 import type { Decision } from '../../decision.js';
 import type { DispenseFacts, EventOf } from '../../events.js';
 import { Findings } from '../../findings.js';
@@ -17,7 +17,7 @@ import {
 } from './us-checks.js';
 import { US1_MAX_DAYS_SUPPLY, US2_ACTIVATION_MONTHS } from './us-rules.js';
 import { checkQualificationStillHolds } from './us-dispense-qualification.js';
-import type { UsState } from './us-state.js';
+import { openCourse, type UsState } from './us-state.js';
 
 /** US2 CONVENTION: an activation on day A counts through A + 12 months - 1 day. */
 export function activationLastDay(activatedOn: LocalDate): LocalDate {
@@ -119,6 +119,17 @@ function checkAuthorization(state: UsState, f: Findings, authorization: Authoriz
       staff: `Authorization ${authorization.id} expired on ${authorization.lastDayToCollect.toString()} at 23:59 New York time.`,
       patient: `The last day to collect was ${authorization.lastDayToCollect.toString()}.`,
       step: { who: 'pharmacy', text: 'Reverse the authorization and return the stock (US13).', from: state.actionDay.toString() },
+    });
+  }
+  const course = openCourse(state);
+  const issuedOn = localDateOf(authorization.at, state.programCase.clinic.timeZone);
+  if (course !== undefined && compareDates(issuedOn, course.startedOn) < 0) {
+    f.require({
+      code: 'authorization_from_previous_course',
+      ruleId: 'DECISION-SECOND-COURSE',
+      staff: `Authorization ${authorization.id} (${issuedOn.toString()}) belongs to a course stopped before the current one started (${course.startedOn.toString()}); the new course needs its own sequence and authorization.`,
+      patient: 'This authorization belongs to an earlier course; a new one is needed.',
+      step: { who: 'pharmacy', text: `Reverse authorization ${authorization.id} and return the stock.`, from: state.actionDay.toString() },
     });
   }
   const issuedRisk = riskOn(state.timeline, authorization.at.toZonedDateTimeISO(state.programCase.clinic.timeZone).toPlainDate());
