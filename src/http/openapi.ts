@@ -36,11 +36,14 @@ export function buildOpenApi(routes: readonly RouteDefinition[], version: string
       responses['415'] ??= problemResponse('The body is not application/json');
     }
     responses['500'] ??= problemResponse('Unexpected error (no internals are revealed)');
+    // a signed-out caller gets 401 from every route that is not public (src/http/route.ts)
+    if (route.public !== true) responses['401'] ??= problemResponse('Sign in first');
     const operation: JsonObject = {
       operationId: route.operationId,
       summary: route.summary,
       tags: [...route.tags],
       responses,
+      ...(route.public === true ? { security: [] } : {}),
     };
     if (route.body !== undefined) {
       operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
@@ -65,7 +68,14 @@ export function buildOpenApi(routes: readonly RouteDefinition[], version: string
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/' }],
+    // the session cookie is required unless an operation says `security: []`
+    security: [{ session: [] }],
     paths,
-    components: { schemas: { Problem: jsonSchema(problemSchema, 'output') } },
+    components: {
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'isocourse_session', description: 'Set by POST /api/auth/login; unsafe methods also need the x-csrf-token header from the sign-in answer.' },
+      },
+    },
   };
 }

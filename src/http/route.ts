@@ -19,6 +19,12 @@ export interface RouteDefinition<Body = unknown> {
   readonly summary: string;
   readonly tags: readonly string[];
   readonly body?: z.ZodType<Body>;
+  /**
+   * Reachable without a session (health checks, sign-in, this API's document). Every other route
+   * answers 401 to a signed-out caller before its body is even read: access is denied by
+   * default, so a handler that forgets to ask for the principal is still not open to the world.
+   */
+  readonly public?: boolean;
   /** A stricter per-route rate limit (per client address) than the global one. */
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
   readonly responses: Readonly<Record<number, RouteResponse>>;
@@ -44,6 +50,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDefin
       url: route.url,
       ...(route.rateLimit === undefined ? {} : { config: { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.timeWindowMs } } }),
       handler: async (request, reply) => {
+        if (route.public !== true && request.authSession === null) throw new ProblemError('unauthenticated', 'Sign in first.');
         let body: unknown = undefined;
         if (route.body !== undefined) {
           const parsed = route.body.safeParse(request.body);

@@ -24,6 +24,7 @@ const testRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/test/echo',
+    public: true,
     operationId: 'testEcho',
     summary: 'test only',
     tags: ['test'],
@@ -34,6 +35,7 @@ const testRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/test/crash',
+    public: true,
     operationId: 'testCrash',
     summary: 'test only',
     tags: ['test'],
@@ -207,6 +209,7 @@ describe(`the HTTP server on ${testEngine()}`, () => {
     const slow = defineRoute({
       method: 'GET',
       url: '/api/test/slow',
+      public: true,
       operationId: 'testSlow',
       summary: 'test only',
       tags: ['test'],

@@ -135,6 +135,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
   const openApiRoute = defineRoute({
     method: 'GET',
     url: '/api/openapi.json',
+    public: true,
     operationId: 'getOpenApi',
     summary: 'This OpenAPI 3.1 document, generated from the route schemas',
     tags: ['operations'],

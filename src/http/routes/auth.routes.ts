@@ -30,6 +30,7 @@ export function authRoutes(deps: ServerDeps): RouteDefinition[] {
     defineRoute({
       method: 'POST',
       url: '/api/auth/login',
+      public: true,
       operationId: 'login',
       summary: 'Sign in with e-mail, password and (when enabled) a one-time code; sets an HttpOnly session cookie',
       tags: ['auth'],

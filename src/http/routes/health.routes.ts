@@ -9,6 +9,7 @@ export function healthRoutes(deps: ServerDeps): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/healthz',
+      public: true,
       operationId: 'getHealth',
       summary: 'Liveness: the process is up (does not touch the database)',
       tags: ['operations'],
@@ -18,6 +19,7 @@ export function healthRoutes(deps: ServerDeps): RouteDefinition[] {
     defineRoute({
       method: 'GET',
       url: '/readyz',
+      public: true,
       operationId: 'getReadiness',
       summary: 'Readiness: the database answers and the server is not shutting down',
       tags: ['operations'],
