@@ -7,7 +7,7 @@ import { eventsOf } from '../../timeline.js';
 import { US1_MAX_DAYS_SUPPLY, US1_MAX_REFILLS } from './us-rules.js';
 import { openCourse, testDay, type UsState } from './us-state.js';
 
-/** Program-rules section 2 [S]: 12 consecutive months without menses make "post-menopausal" in the US. */
+/** Program-rules section 2 [S]: 12 consecutive months without menses make "post-menopausal" in the US (docs/rules/US-RISK-CATEGORY.md). */
 export const US_MENOPAUSE_MONTHS = 12;
 
 /**
