@@ -21,6 +21,8 @@ describe('configuration from the environment', () => {
       database: { kind: 'embedded', dataDir: '/srv/app/data' },
       rateLimitPerMinute: 1200,
       shutdownGraceSeconds: 10,
+      requestTimeoutMs: 15_000,
+      statementTimeoutMs: 10_000,
     });
   });
 

@@ -20,7 +20,18 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** Seconds to wait for in-flight requests on SIGTERM before closing anyway. */
   readonly shutdownGraceSeconds: number;
+  /** Milliseconds a request may take before it is answered 503 `timeout` (0: no limit). */
+  readonly requestTimeoutMs: number;
+  /** PostgreSQL: milliseconds a statement, or a wait for a pooled connection, may take (0: no limit). */
+  readonly statementTimeoutMs: number;
 }
+
+/**
+ * A slow database must not pile requests up: a statement is cancelled after 10 s (its transaction
+ * rolls back, its connection returns to the pool) and any request is answered after 15 s.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
 export class ConfigError extends Error {
   readonly variable: string;
@@ -97,6 +108,8 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     database: database(env, cwd),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 0, 600_000),
+    statementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS, 0, 600_000),
   };
 }
 

@@ -48,7 +48,17 @@ export async function openMigrated(config: AppConfig, io: CommandIo): Promise<Da
     fail(io, `migration ${outcome.failed ?? '(unknown)'} failed, nothing of it was applied: ${reason}`);
     return undefined;
   }
-  return handle;
+  return withStatementTimeout(config, handle);
+}
+
+/**
+ * Migrations run without the statement timeout (an index on a large table may take minutes); the
+ * pool that serves requests has it. A pool opens its connections lazily, so the swap is cheap.
+ */
+async function withStatementTimeout(config: AppConfig, migrated: DatabaseHandle): Promise<DatabaseHandle> {
+  if (config.database.kind !== 'postgres' || config.statementTimeoutMs === 0) return migrated;
+  await migrated.close();
+  return openDatabase({ ...config.database, statementTimeoutMs: config.statementTimeoutMs });
 }
 
 /**
@@ -64,7 +74,7 @@ export async function serve(io: CommandIo): Promise<number> {
   let accepting = true;
   const app = await buildServer(
     { app: createAppServices({ db: handle.db, accepting: () => accepting }), version: packageVersion() },
-    { logLevel: config.logLevel, webRoot: WEB_ROOT, rateLimitPerMinute: config.rateLimitPerMinute },
+    { logLevel: config.logLevel, webRoot: WEB_ROOT, rateLimitPerMinute: config.rateLimitPerMinute, requestTimeoutMs: config.requestTimeoutMs },
   );
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -9,7 +9,13 @@ import type { Database } from './schema.js';
 export type DatabaseTarget =
   | { readonly kind: 'embedded'; readonly dataDir: string }
   | { readonly kind: 'embedded-memory' }
-  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      readonly poolSize: number;
+      /** Cancels a statement, or a wait for a pooled connection, after this many ms (0 or unset: never). */
+      readonly statementTimeoutMs?: number;
+    };
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
@@ -32,7 +38,15 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   switch (target.kind) {
     case 'postgres': {
-      const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize });
+      const timeout = target.statementTimeoutMs ?? 0;
+      const pool = new pg.Pool({
+        connectionString: target.url,
+        max: target.poolSize,
+        // a slow database cancels the statement (its transaction rolls back, the connection comes
+        // back) and a request gives up waiting for a connection, rather than queueing work whose
+        // caller has stopped waiting
+        ...(timeout > 0 ? { statement_timeout: timeout, connectionTimeoutMillis: timeout } : {}),
+      });
       // an idle client that loses its server (restart) must not crash the process
       pool.on('error', () => undefined);
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { buildOpenApi } from './openapi.js';
 import { AppError } from '../app/errors.js';
+import { classifyInfrastructureError } from '../app/infrastructure-errors.js';
 import { appErrorProblem, classifyFrameworkError, ProblemError, sendProblem } from './problem.js';
 import { registerRoutes, defineRoute, type RouteDefinition } from './route.js';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   readonly logStream?: NodeJS.WritableStream;
   /** Requests per minute per client address on the whole API (default 1200). */
   readonly rateLimitPerMinute?: number;
+  /** Milliseconds before a request still in its handler is answered 503 `timeout` (0 or unset: no limit). */
+  readonly requestTimeoutMs?: number;
   /** Extra routes (tests use this to exercise the generic request handling). */
   readonly extraRoutes?: readonly RouteDefinition[];
 }
@@ -59,6 +62,8 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     // our own onResponse line replaces Fastify's request logs (which would carry the URL)
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // a request stuck on a slow database is answered at the deadline instead of holding its client
+    handlerTimeout: options.requestTimeoutMs ?? 0,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     requestIdHeader: false,
@@ -111,6 +116,13 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     const known = classifyFrameworkError(error);
     if (known !== undefined) return sendProblem(reply, request, known[0], known[1]);
     if (error.statusCode === 429) return sendProblem(reply, request, 'too_many_requests', 'Slow down and try again later.');
+    const failure = classifyInfrastructureError(error);
+    if (failure !== undefined) {
+      request.log.warn({ err: error }, failure === 'timeout' ? 'database timeout' : 'database unavailable');
+      return failure === 'timeout'
+        ? sendProblem(reply, request, 'timeout', 'The database took too long; nothing was changed. Try again shortly.')
+        : sendProblem(reply, request, 'not_ready', 'The database does not answer. Try again shortly; a write is safe to repeat with the same Idempotency-Key.');
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, 'internal_error', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`);
   });
