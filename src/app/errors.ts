@@ -8,6 +8,7 @@ export const APP_ERROR_CODES = [
   'account_locked',
   'totp_required',
   'csrf_failed',
+  'password_change_required',
   'forbidden',
   'not_found',
   'conflict',

@@ -23,6 +23,10 @@ import { readCourse, type CourseDetail } from './course/read-course.js';
 import { recordEvent, type RecordEventResult } from './course/record-event.js';
 import type { CourseStatusChange, DispenseRequest, EnrollRequest, PrescriptionRequest } from '../contracts/course.js';
 import type { CourseStatus } from '../db/schema.js';
+import { adminServices, type AdminServices } from './admin/admin-services.js';
+import { changePassword, type ChangePasswordInput } from './auth/change-password.js';
+import type { SandboxClock } from './sandbox/sandbox-clock.js';
+import { sandboxServices, type SandboxServices } from './sandbox/sandbox-services.js';
 import { clinicalServices, type ClinicalServices } from './clinical/clinical-services.js';
 
 /**
@@ -37,7 +41,10 @@ export interface AppServices {
     logout(session: ResolvedSession, context: RequestContext): Promise<void>;
     startTotpSetup(principal: Principal): Promise<{ secret: string; otpauthUri: string }>;
     enableTotp(principal: Principal, code: string): Promise<void>;
+    changePassword(session: ResolvedSession, input: ChangePasswordInput, context: RequestContext): Promise<void>;
   };
+  readonly admin: AdminServices;
+  readonly sandbox: SandboxServices;
   readonly courses: {
     enroll(actor: Actor, input: EnrollRequest): Promise<EnrollResult>;
     read(actor: Actor, courseId: string): Promise<CourseDetail>;
@@ -60,19 +67,26 @@ export interface AppDeps {
   readonly accepting: () => boolean;
   readonly clock?: Clock;
   readonly tokens?: TokenSource;
+  /** Sandbox mode (SANDBOX=1): the movable clinical clock. Sessions keep `clock` (real time). */
+  readonly sandbox?: SandboxClock;
 }
 
 export function createAppServices(deps: AppDeps): AppServices {
-  const auth = { db: deps.db, clock: deps.clock ?? systemClock, tokens: deps.tokens ?? cryptoTokens };
+  const auth = { db: deps.db, clock: deps.sandbox ?? deps.clock ?? systemClock, tokens: deps.tokens ?? cryptoTokens };
+  // sessions, lockouts, one-time codes and password expiry run on real time even in sandbox mode
+  const security = { ...auth, clock: deps.clock ?? systemClock };
   return {
     readiness: () => checkReadiness(deps),
     auth: {
-      login: (input, context) => login(auth, input, context),
-      resolveSession: (token) => resolveSession(auth, token),
-      logout: (session, context) => logout(auth, session, context),
-      startTotpSetup: (principal) => startTotpSetup(auth, principal),
-      enableTotp: (principal, code) => enableTotp(auth, principal, code),
+      login: (input, context) => login(security, input, context),
+      resolveSession: (token) => resolveSession(security, token),
+      logout: (session, context) => logout(security, session, context),
+      startTotpSetup: (principal) => startTotpSetup(security, principal),
+      enableTotp: (principal, code) => enableTotp(security, principal, code),
+      changePassword: (session, input, context) => changePassword(security, session, input, context),
     },
+    admin: adminServices({ ...auth, securityClock: security.clock }),
+    sandbox: sandboxServices(deps.db, deps.sandbox),
     courses: {
       enroll: (actor, input) => enrollPatient(auth, actor, input),
       read: (actor, courseId) => readCourse(auth, actor, courseId),

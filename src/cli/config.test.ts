@@ -23,6 +23,8 @@ describe('configuration from the environment', () => {
       shutdownGraceSeconds: 10,
       requestTimeoutMs: 15_000,
       statementTimeoutMs: 10_000,
+      production: false,
+      sandbox: false,
     });
   });
 

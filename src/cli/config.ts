@@ -24,6 +24,10 @@ export interface AppConfig {
   readonly requestTimeoutMs: number;
   /** PostgreSQL: milliseconds a statement, or a wait for a pooled connection, may take (0: no limit). */
   readonly statementTimeoutMs: number;
+  /** Production mode (NODE_ENV=production or ISOCOURSE_PRODUCTION=1): no sandbox, no demo. */
+  readonly production: boolean;
+  /** Sandbox mode (SANDBOX=1): a movable clock for training and what-if (SEC-SANDBOX). */
+  readonly sandbox: boolean;
 }
 
 /**
@@ -100,7 +104,41 @@ function database(env: Env, cwd: string): DatabaseConfig {
   return { kind: 'embedded', dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir) };
 }
 
+/** An on/off variable: unset, empty, `0` or `false` is off; `1` or `true` is on; anything else is a mistake. */
+function flag(env: Env, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined) return false;
+  switch (raw.trim().toLowerCase()) {
+    case '':
+    case '0':
+    case 'false':
+      return false;
+    case '1':
+    case 'true':
+      return true;
+    default:
+      throw new ConfigError(name, `must be 1 (on) or 0 (off), got "${raw}"`);
+  }
+}
+
+/** Which variable puts the server in production mode, if any. */
+function productionVariable(env: Env): string | undefined {
+  if (env.NODE_ENV?.trim() === 'production') return 'NODE_ENV=production';
+  if (flag(env, 'ISOCOURSE_PRODUCTION')) return 'ISOCOURSE_PRODUCTION=1';
+  return undefined;
+}
+
+/** SEC-SANDBOX: the movable clock exists for training only and is refused in production mode. */
+function sandbox(env: Env, production: string | undefined): boolean {
+  const on = flag(env, 'SANDBOX');
+  if (on && production !== undefined) {
+    throw new ConfigError('SANDBOX', `sandbox mode (a movable clock) is refused in production because ${production} is set; unset SANDBOX`);
+  }
+  return on;
+}
+
 export function loadConfig(env: Env, cwd: string): AppConfig {
+  const production = productionVariable(env);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: host(env),
@@ -110,6 +148,8 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     shutdownGraceSeconds: integer(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 0, 600_000),
     statementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS, 0, 600_000),
+    production: production !== undefined,
+    sandbox: sandbox(env, production),
   };
 }
 

@@ -7,6 +7,7 @@ import { ConfigError, describeDatabase, loadConfig, type AppConfig } from './con
 import type { CommandIo } from './json-command.js';
 import { packageVersion } from './version.js';
 import { createAppServices } from '../app/services.js';
+import { SandboxClock } from '../app/sandbox/sandbox-clock.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -72,8 +73,9 @@ export async function serve(io: CommandIo): Promise<number> {
   const handle = await openMigrated(config, io);
   if (handle === undefined) return 1;
   let accepting = true;
+  const sandbox = config.sandbox ? new SandboxClock() : undefined;
   const app = await buildServer(
-    { app: createAppServices({ db: handle.db, accepting: () => accepting }), version: packageVersion() },
+    { app: createAppServices({ db: handle.db, accepting: () => accepting, ...(sandbox === undefined ? {} : { sandbox }) }), version: packageVersion() },
     { logLevel: config.logLevel, webRoot: WEB_ROOT, rateLimitPerMinute: config.rateLimitPerMinute, requestTimeoutMs: config.requestTimeoutMs },
   );
   try {
@@ -84,6 +86,7 @@ export async function serve(io: CommandIo): Promise<number> {
     return fail(io, `cannot listen on ${config.host}:${config.port}: ${error instanceof Error ? error.message : String(error)}`);
   }
   app.log.info({ database: describeDatabase(config.database), engine: handle.engine }, 'isocourse started');
+  if (sandbox !== undefined) app.log.warn({ sandbox: true }, 'SANDBOX MODE: the clinical clock can be moved (POST /api/sandbox/clock); for training only, never for real patients');
 
   return new Promise<number>((resolve) => {
     let stopping = false;

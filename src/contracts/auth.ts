@@ -26,8 +26,18 @@ export const sessionResponseSchema = z
   .object({
     user: sessionUserSchema,
     csrfToken: z.string().describe('Send it back as the x-csrf-token header on every POST, PUT, PATCH and DELETE'),
+    credentialChangeRequired: z
+      .boolean()
+      .describe('signed in with a temporary password: every other request answers 403 password_change_required until POST /api/account/password'),
   })
   .meta({ id: 'Session' });
+
+export const changePasswordRequestSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(1024).describe('the current (or temporary) password'),
+    newPassword: z.string().min(1).max(4096).describe('at least 12 and at most 1024 characters (SEC-PASSWORD-LENGTH)'),
+  })
+  .meta({ id: 'ChangePasswordRequest' });
 
 export const totpSetupResponseSchema = z.object({ secret: z.string(), otpauthUri: z.string() }).meta({ id: 'TotpSetup' });
 export const totpEnableRequestSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'a 6-digit code') }).meta({ id: 'TotpEnable' });

@@ -102,11 +102,14 @@ export interface AuditVerification {
 }
 
 /**
- * Recomputes every chain: each entry's hash from its fields, each link to the previous entry,
- * no gap in the sequence, and the head pointing at the last entry (a deleted tail).
+ * Recomputes every chain (or only `onlyChain`, e.g. one clinic's): each entry's hash from its
+ * fields, each link to the previous entry, no gap in the sequence, and the head pointing at the
+ * last entry (a deleted tail).
  */
-export async function verifyAuditLog(db: Kysely<Database>, batchSize = 5000): Promise<AuditVerification> {
-  const heads = await db.selectFrom('audit_head').select(['chain', 'seq', 'hash']).orderBy('chain').execute();
+export async function verifyAuditLog(db: Kysely<Database>, batchSize = 5000, onlyChain?: string): Promise<AuditVerification> {
+  let headQuery = db.selectFrom('audit_head').select(['chain', 'seq', 'hash']).orderBy('chain');
+  if (onlyChain !== undefined) headQuery = headQuery.where('chain', '=', onlyChain);
+  const heads = await headQuery.execute();
   const problems: AuditProblem[] = [];
   let entries = 0;
   for (const head of heads) {

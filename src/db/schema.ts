@@ -166,6 +166,8 @@ export interface PharmacyTable {
   certified_on: string | null;
   /** Last yearly activation (US2): valid through the day before its anniversary. */
   activated_on: string | null;
+  /** The clinic whose administrators manage it (DECISION-PHARMACY-MANAGEMENT); null for none. */
+  managed_by_clinic_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -187,6 +189,8 @@ export interface AppUserTable {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
+  /** Set while the password is a temporary one an administrator issued (SEC-TEMP-PASSWORD). */
+  password_temporary_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
 }
 

@@ -15,6 +15,8 @@ export interface UserRecord {
   readonly failedLogins: number;
   readonly lockedUntil: Date | null;
   readonly disabled: boolean;
+  /** Until when the current (temporary, administrator-issued) password is accepted; null for the user's own. */
+  readonly passwordTemporaryUntil: Date | null;
   /** Prescribers a designee acts for (empty for other roles). */
   readonly actsFor: readonly string[];
 }
@@ -29,6 +31,7 @@ export interface NewUser {
   readonly patientId?: string | null;
   readonly prescriberSpecialty?: string | null;
   readonly prescriberCertifiedOn?: string | null;
+  readonly passwordTemporaryUntil?: Date | null;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -47,6 +50,7 @@ const columns = [
   'failed_logins',
   'locked_until',
   'disabled',
+  'password_temporary_until',
 ] as const;
 
 async function withActsFor(db: Db, row: RowShape | undefined): Promise<UserRecord | undefined> {
@@ -69,6 +73,7 @@ async function withActsFor(db: Db, row: RowShape | undefined): Promise<UserRecor
     failedLogins: row.failed_logins,
     lockedUntil: row.locked_until,
     disabled: row.disabled,
+    passwordTemporaryUntil: row.password_temporary_until,
     actsFor,
   };
 }
@@ -87,6 +92,7 @@ interface RowShape {
   failed_logins: number;
   locked_until: Date | null;
   disabled: boolean;
+  password_temporary_until: Date | null;
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {
@@ -112,6 +118,7 @@ export async function insertUser(db: Db, user: NewUser): Promise<string> {
       patient_id: user.patientId ?? null,
       prescriber_specialty: user.prescriberSpecialty ?? null,
       prescriber_certified_on: user.prescriberCertifiedOn ?? null,
+      password_temporary_until: user.passwordTemporaryUntil ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

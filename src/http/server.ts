@@ -14,6 +14,11 @@ import { healthRoutes } from './routes/health.routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import type { ServerDeps } from './server-deps.js';
 import { registerWebApp } from './web-app.js';
+import { accountRoutes } from './routes/account.routes.js';
+import { adminClinicRoutes } from './routes/admin-clinic.routes.js';
+import { adminUserRoutes } from './routes/admin-users.routes.js';
+import { sandboxRoutes } from './routes/sandbox.routes.js';
+import { registerSandboxHeader } from './sandbox-header.js';
 import { clinicalRoutes } from './routes/clinical.routes.js';
 import { registerPhotoBodyParser } from './routes/clinical-photos.routes.js';
 
@@ -94,6 +99,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     );
   });
   registerSecurityHeaders(app);
+  registerSandboxHeader(app, deps.app);
 
   // During a graceful shutdown, a request that was in flight ends its connection with its
   // response: otherwise its keep-alive socket would hold the close open until it times out.
@@ -141,6 +147,11 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     ...authRoutes(deps),
     ...courseRoutes(deps),
     ...authorizationRoutes(deps),
+    ...accountRoutes(deps),
+    ...adminClinicRoutes(deps),
+    ...adminUserRoutes(deps),
+    // SEC-SANDBOX: outside sandbox mode the clock routes do not exist (404)
+    ...(deps.app.sandbox.enabled ? sandboxRoutes(deps) : []),
     ...clinicalRoutes(deps),
     ...(options.extraRoutes ?? []),
   ];

@@ -32,6 +32,8 @@ export interface LoginResult {
   readonly csrfToken: string;
   readonly principal: Principal;
   readonly expiresAt: Date;
+  /** Signed in with a temporary password: only changing it is allowed (SEC-TEMP-PASSWORD). */
+  readonly mustChangePassword: boolean;
 }
 
 export function hashToken(token: string): string {
@@ -94,6 +96,11 @@ export async function login(
     await audit(lockedUntil === null ? 'login' : 'account_locked', 'failure', user);
     throw new AppError('invalid_credentials', 'The e-mail address or the password is wrong.');
   }
+  // SEC-TEMP-PASSWORD: an administrator-issued password works for 72 hours only
+  if (user.passwordTemporaryUntil !== null && user.passwordTemporaryUntil <= now) {
+    await audit('login', 'denied', user);
+    throw new AppError('invalid_credentials', 'This temporary password has expired; ask your clinic administrator for a new one.');
+  }
   if (user.totpEnabled && user.totpSecret !== null) {
     if (input.totpCode === undefined) throw new AppError('totp_required', 'Enter the 6-digit code from your authenticator app.');
     if (!verifyTotp(user.totpSecret, input.totpCode, now)) {
@@ -108,13 +115,15 @@ export async function login(
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   await insertSession(deps.db, { tokenHash: hashToken(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt, lastSeenAt: now });
   await audit('login', 'success', user);
-  return { sessionToken, csrfToken, principal: principalOf(user), expiresAt };
+  return { sessionToken, csrfToken, principal: principalOf(user), expiresAt, mustChangePassword: user.passwordTemporaryUntil !== null };
 }
 
 export interface ResolvedSession {
   readonly principal: Principal;
   readonly csrfToken: string;
   readonly tokenHash: string;
+  /** The account still has a temporary password (SEC-TEMP-PASSWORD). */
+  readonly mustChangePassword: boolean;
 }
 
 /**
@@ -139,7 +148,7 @@ export async function resolveSession(deps: AuthDeps, token: string): Promise<Res
     const expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absoluteEnd));
     await touchSession(deps.db, tokenHash, now, expiresAt);
   }
-  return { principal: principalOf(user), csrfToken: session.csrfToken, tokenHash };
+  return { principal: principalOf(user), csrfToken: session.csrfToken, tokenHash, mustChangePassword: user.passwordTemporaryUntil !== null };
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {

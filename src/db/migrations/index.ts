@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as courseRecordCore from './2026-11-22T0000-course-record-core.js';
 import * as identityAndAudit from './2026-11-22T0100-identity-and-audit.js';
 import * as courseService from './2026-11-22T0200-course-service.js';
+import * as clinicAdministration from './2026-11-22T0300-clinic-administration.js';
 import * as clinicalFacts from './2026-11-22T0400-clinical-facts.js';
 
 /**
@@ -13,5 +14,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22T0000-course-record-core': courseRecordCore,
   '2026-11-22T0100-identity-and-audit': identityAndAudit,
   '2026-11-22T0200-course-service': courseService,
+  '2026-11-22T0300-clinic-administration': clinicAdministration,
   '2026-11-22T0400-clinical-facts': clinicalFacts,
 };

@@ -14,6 +14,8 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'isocourse_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a session with a temporary password may do: see itself, sign out, choose a password. */
+const WHILE_TEMPORARY = new Set(['/api/auth/session', '/api/auth/logout', '/api/account/password']);
 
 /**
  * Resolves the session cookie on every API request and enforces CSRF on unsafe methods: a
@@ -32,6 +34,9 @@ export async function registerSessions(app: FastifyInstance, services: AppServic
     if (session === undefined) return;
     if (UNSAFE.has(request.method) && !csrfMatches(session.csrfToken, headerValue(request, 'x-csrf-token'))) {
       throw new AppError('csrf_failed', 'Send the x-csrf-token header you received at sign-in.');
+    }
+    if (session.mustChangePassword && !WHILE_TEMPORARY.has(path.replace(/\/+$/, ''))) {
+      throw new AppError('password_change_required', 'You signed in with a temporary password: choose your own with POST /api/account/password first.');
     }
     request.authSession = session;
   });

@@ -40,7 +40,7 @@ export function authRoutes(deps: ServerDeps): RouteDefinition[] {
       handler: async (request, reply, body: LoginRequest): Promise<SessionResponse> => {
         const result = await deps.app.auth.login(body, requestContext(request));
         setSessionCookie(reply, request, result.sessionToken, SESSION_ABSOLUTE_MS / 1000);
-        return { user: presentUser(result.principal), csrfToken: result.csrfToken };
+        return { user: presentUser(result.principal), csrfToken: result.csrfToken, credentialChangeRequired: result.mustChangePassword };
       },
     }),
     defineRoute({
@@ -52,7 +52,7 @@ export function authRoutes(deps: ServerDeps): RouteDefinition[] {
       responses: { 200: { description: 'Signed in', schema: sessionResponseSchema } },
       handler: (request): Promise<SessionResponse> => {
         const p = principal(request);
-        return Promise.resolve({ user: presentUser(p), csrfToken: request.authSession?.csrfToken ?? '' });
+        return Promise.resolve({ user: presentUser(p), csrfToken: request.authSession?.csrfToken ?? '', credentialChangeRequired: request.authSession?.mustChangePassword ?? false });
       },
     }),
     defineRoute({
