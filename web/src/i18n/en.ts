@@ -1,9 +1,18 @@
+import { enAuth } from './en-auth.js';
+import { enDosing } from './en-dosing.js';
+import { enHomes } from './en-homes.js';
+import { enLearn } from './en-learn.js';
+import { enMood } from './en-mood.js';
+import { enSymptoms } from './en-symptoms.js';
+
 /**
  * English messages: every string the web app shows a person. Keys are stable; a translation is
  * a `Messages` object with the same keys (the type makes a missing key a compile error) and the
  * same `{placeholders}`. Wording is gender-inclusive: people, patients, they; never he or she.
+ * The catalogue is split by screen (en-*.ts) so that each file stays readable; long education
+ * texts live in content/en/.
  */
-export const en = {
+const enShell = {
   'app.name': 'isocourse',
   'app.tagline': 'A pregnancy-prevention-aware isotretinoin course record for clinic, patient and pharmacy.',
   'app.skipToContent': 'Skip to main content',
@@ -21,12 +30,15 @@ export const en = {
   'role.admin.summary': 'For clinic and programme administrators: people, settings and the audit trail.',
 
   'home.areasHeading': 'Areas',
-  'home.areasIntro': 'Each person works in their own area of the same course record.',
-  'page.comingSoon': 'Coming soon: this area is being built.',
-  'page.comingSoonBadge': 'Coming soon',
+  'home.areasIntro': 'Each person works in their own area of the same course record, after signing in.',
   'page.backHome': 'Back to the start page',
   'page.notFound.title': 'Page not found',
   'page.notFound.body': 'There is no page at {path}.',
+
+  'form.errorSummaryTitle': 'There is a problem',
+  'form.errorPrefix': 'Error:',
+  'rule.id': 'Rule {id}',
+  'date.long': '{weekday} {day} {month} {year}',
 
   'status.checking': 'Server: checking…',
   'status.ready': 'Server: ready (database up)',
@@ -38,6 +50,8 @@ export const en = {
   'footer.notice': 'isocourse supports the people who prescribe, take and dispense isotretinoin; it does not replace their judgement.',
   'footer.licence': 'Open source under the Apache License 2.0.',
 } as const;
+
+export const en = { ...enShell, ...enAuth, ...enHomes, ...enLearn, ...enMood, ...enSymptoms, ...enDosing } as const;
 
 export type MessageKey = keyof typeof en;
 

@@ -1,0 +1,25 @@
+import type { SessionUser } from '../api/auth-api.js';
+import { PageTitle } from '../components/PageTitle.js';
+import { t } from '../i18n/t.js';
+import { LEARN_PATH, screenById } from '../routing/routes.js';
+import { ComingSoonList, SignedInAs, ToolList, type Tool } from './HomeParts.js';
+
+const doseCalculator = screenById('doseCalculator');
+
+/** Prescribers, designees and clinic administrators. */
+export function ClinicHome({ user }: { readonly user: SessionUser }) {
+  const prescribing = doseCalculator.roles.includes(user.role);
+  const tools: Tool[] = [
+    ...(prescribing ? [{ to: doseCalculator.path, nameKey: 'dose.title', summaryKey: 'home.clinic.doseSummary' } as const] : []),
+    { to: LEARN_PATH, nameKey: 'home.learnTool', summaryKey: 'home.clinic.learnSummary' },
+  ];
+  return (
+    <>
+      <PageTitle>{t('role.clinic.name')}</PageTitle>
+      <SignedInAs user={user} />
+      <ToolList tools={tools} />
+      {prescribing ? null : <p data-testid="dose-for-prescribers">{t('home.clinic.doseForPrescribers')}</p>}
+      <ComingSoonList items={['home.clinic.soon.worklist', 'home.clinic.soon.chart', 'home.clinic.soon.forms']} />
+    </>
+  );
+}

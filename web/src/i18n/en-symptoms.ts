@@ -1,0 +1,23 @@
+/** The symptom check-in frame (English); the questions and advice are in content/en/assessments.ts. */
+export const enSymptoms = {
+  'symptoms.title': 'Symptom check-in',
+  'symptoms.intro': 'Answer the questions that apply to you, then get advice on what to do. Serious questions come first.',
+  'symptoms.emergency': 'In an emergency, call your local emergency number now. Do not wait to finish this check-in.',
+  'symptoms.stem': 'Since your last check-in:',
+  'symptoms.pregnancyHint': 'Only if you could get pregnant. Otherwise choose No.',
+  'symptoms.submit': 'Get advice',
+  'symptoms.error.noneAnswered': 'Answer at least one question to get advice.',
+  'symptoms.adviceTitle': 'Your advice',
+  'symptoms.nothingReported': 'You did not report any side effects. Keep taking isotretinoin as prescribed, and check in again if anything changes.',
+  'symptoms.yourAnswer': 'Your answer: {answer}',
+  'symptoms.whatToDo': 'What to do:',
+  'symptoms.why': 'Why:',
+  'symptoms.unanswered': 'You did not answer {count} questions. If any of them applies to you, answer it too and get advice again.',
+  'symptoms.notSaved': 'Your answers are not saved yet: saving them to your record comes with the course service. Tell your care team about them.',
+  'symptoms.group.stopAndUrgent.title': 'Stop taking isotretinoin and get help now',
+  'symptoms.group.stopAndUrgent.intro': 'Some of your answers need action today. Do what it says for each one below.',
+  'symptoms.group.contactPrescriber.title': 'Contact your prescriber',
+  'symptoms.group.contactPrescriber.intro': 'Your prescriber needs to know about these. Follow the advice for each one below.',
+  'symptoms.group.record.title': 'Common side effects',
+  'symptoms.group.record.intro': 'These are common and expected. Keep taking isotretinoin, and tell your care team at your next visit.',
+} as const;
