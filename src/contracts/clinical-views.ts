@@ -70,6 +70,7 @@ export const factListSchema = z.object({ facts: z.array(clinicalFactSchema) }).m
 export const cumulativeDoseSchema = z
   .object({
     ruleId: z.string(),
+    basisRuleId: z.string().describe('CLIN-CUMULATIVE-BASIS: which weight mg/kg is on'),
     code: codingSchema,
     totalMg: z.number().describe('mg actually taken (missed doses never count)'),
     mgPerKg: z.number(),

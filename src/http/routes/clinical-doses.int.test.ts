@@ -49,6 +49,7 @@ describe(`doses, weights and the cumulative dose over HTTP on ${testEngine()}`, 
     const cumulative = expectOk('cumulative', await patient.get(`/api/courses/${courseId}/cumulative-dose`), 200).json<Record<string, unknown>>();
     expect(cumulative).toMatchObject({
       ruleId: 'DOSE-CUMULATIVE',
+      basisRuleId: 'CLIN-CUMULATIVE-BASIS',
       totalMg: 40,
       mgPerKg: 0.57,
       unit: 'mg/kg',

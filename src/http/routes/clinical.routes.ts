@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { CUMULATIVE_DOSE } from '../../app/clinical/clinical-codes.js';
+import { CUMULATIVE_BASIS_RULE_ID } from '../../app/clinical/cumulative-dose.js';
 import type { StoredFact } from '../../app/clinical/clinical-context.js';
 import type { FactKind } from '../../app/clinical/clinical-services.js';
 import {
@@ -100,6 +101,7 @@ export function clinicalRoutes(deps: ServerDeps): RouteDefinition[] {
         const { cumulative: c, product } = await clinical.cumulativeDose(actorOf(request), course(request), query);
         return {
           ruleId: c.ruleId,
+          basisRuleId: CUMULATIVE_BASIS_RULE_ID,
           code: { system: CUMULATIVE_DOSE.system, code: CUMULATIVE_DOSE.code, display: CUMULATIVE_DOSE.display },
           totalMg: c.totalMg,
           mgPerKg: c.mgPerKg,
