@@ -91,6 +91,9 @@ export interface AuthorizationTable {
   pack_id: string;
   reversed_at: Timestamp | null;
   reversal_reason: string | null;
+  /** The pharmacy that last verified it while open (WL-PHARMACY): it sees it on its worklist. */
+  pharmacy_id: ColumnType<string | null, string | null | undefined, string | null>;
+  verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface DispenseTable {

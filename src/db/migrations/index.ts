@@ -4,6 +4,7 @@ import * as identityAndAudit from './2026-11-22T0100-identity-and-audit.js';
 import * as courseService from './2026-11-22T0200-course-service.js';
 import * as clinicAdministration from './2026-11-22T0300-clinic-administration.js';
 import * as clinicalFacts from './2026-11-22T0400-clinical-facts.js';
+import * as worklists from './2026-11-23T0000-worklists.js';
 
 /**
  * Every migration, in order, from a static map (a bundled CLI cannot read a folder at run time).
@@ -16,4 +17,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22T0200-course-service': courseService,
   '2026-11-22T0300-clinic-administration': clinicAdministration,
   '2026-11-22T0400-clinical-facts': clinicalFacts,
+  '2026-11-23T0000-worklists': worklists,
 };

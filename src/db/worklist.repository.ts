@@ -1,0 +1,213 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { StoredEvent } from './course.repository.js';
+import type { CourseStatus, Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const OPEN_STATUSES: readonly CourseStatus[] = ['qualifying', 'active', 'paused'];
+
+/**
+ * The position of a row in the clinic worklist's order (WL-ORDER): red-flagged courses first, the
+ * oldest open flag first; then every other course by patient name (byte order, the same on both
+ * engines) and course id. `flagKey` is the first open flag's instant in microseconds since the
+ * epoch, as a decimal string (exact), or the largest int8 for a course without flags.
+ */
+export interface WorklistKey {
+  readonly rank: 0 | 1;
+  readonly flagKey: string;
+  readonly name: string;
+  readonly courseId: string;
+}
+
+export interface WorklistFlag {
+  readonly taskId: string;
+  readonly kind: string;
+  readonly text: string;
+  readonly createdAt: Date;
+}
+
+export interface WorklistRow {
+  readonly key: WorklistKey;
+  readonly courseId: string;
+  readonly patientId: string;
+  readonly patientName: string;
+  /** For the programme engine only (never presented on the worklist). */
+  readonly patientBirthDate: string | null;
+  readonly patientRisk: unknown;
+  readonly status: CourseStatus;
+  readonly product: string | null;
+  readonly sequence: number;
+  readonly prescriberId: string | null;
+  readonly flags: readonly WorklistFlag[];
+}
+
+export interface WorklistQuery {
+  readonly clinicId: string;
+  /** Only these statuses (any status when empty). */
+  readonly statuses: readonly CourseStatus[];
+  readonly flaggedOnly: boolean;
+  /** Rows strictly after this key. */
+  readonly after: WorklistKey | undefined;
+  readonly limit: number;
+}
+
+interface RawRow {
+  id: string;
+  patient_id: string;
+  status: CourseStatus;
+  product: string | null;
+  sequence: number;
+  prescriber_id: string | null;
+  display_name: string;
+  birth_date: string | null;
+  risk: unknown;
+  flags: Array<{ id: string; kind: string; text: string; createdAt: string }> | null;
+  rank: number;
+  flag_key: string;
+}
+
+/**
+ * One page of the clinic worklist in ONE statement (WL-FLAG, WL-ORDER). The candidates are the
+ * clinic's open courses (index course_clinic_status_idx) plus the courses named by its open
+ * urgent tasks (task_clinic_urgent_open_idx), so a course stopped by a positive test stays listed
+ * while its urgent task is open. Each candidate's open urgent tasks (task_patient_urgent_open_idx)
+ * come as a JSON array in the same row. Keyset pagination: rows after `after` in the full order.
+ */
+export async function listClinicWorklist(db: Db, q: WorklistQuery): Promise<WorklistRow[]> {
+  const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
+  const statusFilter = q.statuses.length === 0 ? sql`` : sql`and status in (${sql.join([...q.statuses])})`;
+  const flaggedFilter = q.flaggedOnly ? sql`and rank = 0` : sql``;
+  const afterFilter =
+    q.after === undefined
+      ? sql``
+      : sql`and (rank, flag_key, display_name collate "C", id) > (${q.after.rank}, ${q.after.flagKey}::bigint, ${q.after.name} collate "C", ${q.after.courseId}::uuid)`;
+  const result = await sql<RawRow>`
+    with candidate as (
+      select c.id from course c where c.clinic_id = ${q.clinicId} and c.status in (${open})
+      union
+      select t.course_id from task t
+       where t.clinic_id = ${q.clinicId} and t.urgency = 'urgent' and t.done_at is null and t.course_id is not null
+    ),
+    listed as (
+      select c.id, c.patient_id, c.status, c.product, c.sequence, c.prescriber_id, p.display_name, p.birth_date, p.risk, f.flags, f.first_flag_at
+        from candidate k
+        join course c on c.id = k.id and c.clinic_id = ${q.clinicId}
+        join patient p on p.id = c.patient_id
+        left join lateral (
+          select json_agg(json_build_object('id', t.id, 'kind', t.kind, 'text', t.text, 'createdAt', t.created_at) order by t.created_at, t.id) as flags,
+                 min(t.created_at) as first_flag_at
+            from task t
+           where t.patient_id = c.patient_id and t.urgency = 'urgent' and t.done_at is null
+             and (t.course_id = c.id or (t.course_id is null and c.status in (${open})))
+        ) f on true
+    ),
+    keyed as (
+      select listed.*,
+             case when first_flag_at is null then 1 else 0 end as rank,
+             coalesce((extract(epoch from first_flag_at) * 1000000)::bigint, 9223372036854775807) as flag_key
+        from listed
+    )
+    select id, patient_id, status, product, sequence, prescriber_id, display_name, birth_date, risk, flags, rank, flag_key::text as flag_key
+      from keyed
+     where true ${statusFilter} ${flaggedFilter} ${afterFilter}
+     order by rank, flag_key, display_name collate "C", id
+     limit ${q.limit}`.execute(db);
+  return result.rows.map((r) => ({
+    key: { rank: r.rank === 0 ? 0 : 1, flagKey: r.flag_key, name: r.display_name, courseId: r.id },
+    courseId: r.id,
+    patientId: r.patient_id,
+    patientName: r.display_name,
+    patientBirthDate: r.birth_date,
+    patientRisk: r.risk,
+    status: r.status,
+    product: r.product,
+    sequence: r.sequence,
+    prescriberId: r.prescriber_id,
+    flags: (r.flags ?? []).map((f) => ({ taskId: f.id, kind: f.kind, text: f.text, createdAt: new Date(f.createdAt) })),
+  }));
+}
+
+/**
+ * Every programme event of several patients in ONE query (a worklist page needs the whole
+ * history of each listed patient), grouped by patient, each oldest first as `listPatientEvents`.
+ */
+export async function listEventsOfPatients(db: Db, patientIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+  const byPatient = new Map<string, StoredEvent[]>();
+  if (patientIds.length === 0) return byPatient;
+  const rows = await db
+    .selectFrom('course_event')
+    .select(['patient_id', 'event_key', 'course_id', 'kind', 'occurred_at', 'recorded_at', 'recorded_by', 'payload'])
+    .where('patient_id', 'in', [...new Set(patientIds)])
+    .orderBy('patient_id')
+    .orderBy('occurred_at')
+    .orderBy('recorded_at')
+    .execute();
+  for (const r of rows) {
+    const list = byPatient.get(r.patient_id) ?? [];
+    list.push({ eventKey: r.event_key, courseId: r.course_id, kind: r.kind, occurredAt: r.occurred_at, recordedAt: r.recorded_at, recordedBy: r.recorded_by, payload: r.payload });
+    byPatient.set(r.patient_id, list);
+  }
+  return byPatient;
+}
+
+export interface PharmacyWorklistRow {
+  readonly authorizationId: string;
+  readonly number: string;
+  readonly clinicId: string;
+  readonly patientId: string;
+  readonly patientName: string;
+  readonly lastDayToCollect: string;
+  readonly lastInstant: string;
+  readonly verifiedAt: Date | null;
+  readonly product: string;
+  readonly strengthMg: number;
+  readonly quantity: number;
+  readonly dailyMg: number;
+}
+
+/**
+ * WL-PHARMACY: the open authorizations a pharmacy verified (and nobody took over since), last day
+ * to collect first, in one query on authorization_pharmacy_open_idx. Only what dispensing needs.
+ */
+export async function listPharmacyWorklist(db: Db, pharmacyId: string, limit: number): Promise<PharmacyWorklistRow[]> {
+  const rows = await db
+    .selectFrom('authorization as a')
+    .innerJoin('patient as p', 'p.id', 'a.patient_id')
+    .innerJoin('prescription as rx', 'rx.id', 'a.prescription_id')
+    .select(['a.id', 'a.number', 'a.clinic_id', 'a.patient_id', 'p.display_name', 'a.last_day_to_collect', 'a.last_instant', 'a.verified_at', 'rx.product', 'rx.strength_mg', 'rx.quantity', 'rx.daily_mg'])
+    .where('a.pharmacy_id', '=', pharmacyId)
+    .where('a.status', '=', 'open')
+    .orderBy('a.last_day_to_collect')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    authorizationId: r.id,
+    number: r.number,
+    clinicId: r.clinic_id,
+    patientId: r.patient_id,
+    patientName: r.display_name,
+    lastDayToCollect: r.last_day_to_collect,
+    lastInstant: r.last_instant,
+    verifiedAt: r.verified_at,
+    product: r.product,
+    strengthMg: r.strength_mg,
+    quantity: r.quantity,
+    dailyMg: r.daily_mg,
+  }));
+}
+
+/**
+ * WL-PHARMACY: a verification at the counter gives an open authorization to the verifying
+ * pharmacy (the latest verification wins: the patient chose that pharmacy). Nothing changes for
+ * an authorization that is no longer open.
+ */
+export async function recordPharmacyVerification(db: Db, authorizationId: string, pharmacyId: string, at: Date): Promise<void> {
+  await db.updateTable('authorization').set({ pharmacy_id: pharmacyId, verified_at: at }).where('id', '=', authorizationId).where('status', '=', 'open').execute();
+}
+
+/** The pharmacy an authorization was last verified by, or null. */
+export async function verifyingPharmacy(db: Db, authorizationId: string): Promise<string | null | undefined> {
+  const row = await db.selectFrom('authorization').select('pharmacy_id').where('id', '=', authorizationId).executeTakeFirst();
+  return row?.pharmacy_id;
+}
