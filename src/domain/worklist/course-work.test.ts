@@ -172,3 +172,30 @@ describe("the patient's tasks", () => {
     ]);
   });
 });
+
+describe('WL-NEXT-AUTH beside WL-SUPPLY and a pause', () => {
+  const cannotDispensed = (): ProgramEvent[] => {
+    const events = [...enrolledWithCourse('2026-09-01', { canGetPregnant: false }), prescription('2026-09-01')];
+    const auth = authorization('rx-2026-09-01', at('2026-09-01', '12:00'), '2026-09-30');
+    return [...events, auth, dispenseEvent(auth.id, at('2026-09-01', '13:00'))];
+  };
+  const patient = aPatientWhoCannotGetPregnant();
+
+  it('leaves an allowed next authorization to the supply while the supply is not due yet', () => {
+    const w = work(cannotDispensed(), '2026-09-23', 'active', patient);
+    expect(w.nextAuthorization?.decision.outcome).toBe('allowed');
+    expect(w.due).toEqual([]);
+    expect(w.upcoming.map((i) => [i.code, i.from])).toEqual([['next_pickup', '2026-09-24']]);
+  });
+
+  it('makes it due with the next pickup from the first day of the supply due window', () => {
+    const w = work(cannotDispensed(), '2026-09-24', 'active', patient);
+    expect(w.due.map((i) => i.code).sort()).toEqual(['next_pickup', 'write_prescription_and_authorize']);
+  });
+
+  it('shows nothing due for a paused course even when the next authorization would be allowed', () => {
+    const w = work(cannotDispensed(), '2026-09-24', 'paused', patient);
+    expect(w.nextAuthorization?.decision.outcome).toBe('allowed');
+    expect(w.due).toEqual([]);
+  });
+});

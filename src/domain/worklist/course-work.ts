@@ -2,7 +2,7 @@ import { compareDates, localDateOf, type Instant, type LocalDate } from '../cale
 import { decideProgramCase, programmeZone, type Decision, type EventOf, type IsoDate, type ProgramCase, type ProgramEvent } from '../program/index.js';
 import { timelineOf } from '../program/timeline.js';
 import { collectItem, openAuthorizations, supplyItem } from './supply.js';
-import { classify, WL_NEXT_AUTH, type WorkItem } from './work-items.js';
+import { classify, timingOf, WL_NEXT_AUTH, type WorkItem } from './work-items.js';
 
 export type CourseState = 'qualifying' | 'active' | 'paused' | 'completed' | 'stopped';
 export type ProgramFacts = Omit<ProgramCase, 'action'>;
@@ -62,7 +62,8 @@ function dispensedPrescriptions(history: readonly ProgramEvent[]): Set<string> {
  * WL-NEXT-AUTH: the latest prescription of the course that was never dispensed is judged for its
  * authorization; without one, a prospective 30-day prescription written today by the course's
  * prescriber at the last prescribed strength and daily dose is judged instead, so the answer is
- * "what blocks the next authorization", not "there is no prescription".
+ * "what blocks the next authorization", not "there is no prescription". A blocked decision is the
+ * course's "blocked"; an allowed one is a due item (see `courseWork` for when it is not).
  */
 function nextAuthorization(input: CourseWorkInput, history: readonly ProgramEvent[], courseEvents: readonly ProgramEvent[]): NextAuthorization {
   const used = dispensedPrescriptions(history);
@@ -160,12 +161,13 @@ export function courseWork(input: CourseWorkInput): CourseWork {
   // one authorization at a time (DECISION 6): while one can still be collected, the next pickup
   // is arranged and the next authorization is not judged; an expired one only awaits its reversal
   const live = open.filter((a) => compareDates(today, a.lastDayToCollect) <= 0);
-  if (input.state === 'active' && live.length === 0) {
-    const supply = supplyItem(courseEvents, history, input.facts.clinic.timeZone);
-    if (supply !== undefined) items.push(supply);
-  }
+  const supply = input.state === 'active' && live.length === 0 ? supplyItem(courseEvents, history, input.facts.clinic.timeZone) : undefined;
+  if (supply !== undefined) items.push(supply);
   const next = live.length === 0 ? nextAuthorization(input, history, courseEvents) : undefined;
-  const allowed = next === undefined ? undefined : allowedAuthorizationItem(next, today);
+  // an allowed next authorization is due now, except while the course is paused (nothing is
+  // due then) or while the current supply lasts beyond its due window (WL-SUPPLY says when)
+  const supplyAhead = supply !== undefined && timingOf(supply, today.toString()) === 'upcoming';
+  const allowed = next === undefined || input.state === 'paused' || supplyAhead ? undefined : allowedAuthorizationItem(next, today);
   if (allowed !== undefined) items.push(allowed);
   return { ...empty, ...classify(items, today.toString()), nextAuthorization: next };
 }
