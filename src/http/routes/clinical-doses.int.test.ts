@@ -77,6 +77,17 @@ describe(`doses, weights and the cumulative dose over HTTP on ${testEngine()}`, 
     expect(cumulative.totalMg).toBe(20);
   });
 
+  it('records a dose once when the patient and the clinic send it at the same moment: one 201, the others 409', async () => {
+    world = await clinicalWorld();
+    const { prescriber, courseId } = world;
+    const patient = await world.as('patient');
+    const designee = await world.as('designee');
+    const answers = await Promise.all([patient, prescriber, designee, patient].map((client) => client.post(`/api/courses/${courseId}/doses`, dose('2026-03-01', 20))));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    const stored = await world.server.database.db.selectFrom('clinical_fact').select('id').where('course_id', '=', courseId).where('kind', '=', 'dose').execute();
+    expect(stored).toHaveLength(1);
+  });
+
   it('refuses a dose dated after today in the clinic zone, naming the date, and accepts today', async () => {
     world = await clinicalWorld({ start: '2026-03-02T03:00:00Z' });
     // 03:00 UTC is still 2026-03-01 in New York

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../db/testing/test-database.js';
 import { clinicalWorld, type ClinicalWorld } from '../testing/clinical-world.js';
@@ -77,6 +78,32 @@ describe(`invalid clinical facts are a 400 naming the field, on ${testEngine()}`
     const problem = response.json<{ code: string; errors: Array<{ pointer: string; detail: string }> }>();
     expect(problem.code).toBe(c.code);
     expect(problem.errors.map((e) => e.pointer)).toContain(c.pointer);
+  });
+
+  it('answers any field replaced by any JSON value with a 2xx or a 4xx problem, never a 5xx (property)', async () => {
+    const templates: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
+      ['doses', dose],
+      ['weights', { date: '2026-03-01', weightKg: 70 }],
+      ['labs', lab],
+      ['labs', { loinc: '2106-3', value: 'negative', collectedAt: AT, pregnancyTest: { purpose: 'screening', setting: 'clia_lab' } }],
+      ['phq9', { answers: nine }],
+      ['symptoms', { answers: [{ symptomId: 'dry-skin', answer: 'yes' }] }],
+      ['gradings', gags],
+      ['notes', { text: 'Seen.' }],
+      ['photos', { dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' }],
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: templates.length - 1 }), fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), fc.boolean(), async (which, extraKey, value, replace) => {
+        const [path, template] = templates[which] ?? templates[0]!;
+        const keys = Object.keys(template);
+        const key = replace ? (keys[extraKey.length % keys.length] ?? extraKey) : extraKey;
+        // on the other patient's course: what this test stores never meets the checks below
+        const response = await world.prescriber.post(`/api/courses/${world.otherCourseId}/${path}`, { ...template, [key]: value });
+        expect(response.statusCode, response.body).toBeLessThan(500);
+        if (response.statusCode >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('names an unknown field in the problem and stores nothing that was refused', async () => {
