@@ -21,6 +21,7 @@ import { changeCourseStatus } from './course/lifecycle.js';
 import { writePrescription, type PrescriptionResult } from './course/prescribe.js';
 import { readCourse, type CourseDetail } from './course/read-course.js';
 import { recordEvent, type RecordEventResult } from './course/record-event.js';
+import { worklistServices, type WorklistServices } from './worklist/worklist-services.js';
 import type { CourseStatusChange, DispenseRequest, EnrollRequest, PrescriptionRequest } from '../contracts/course.js';
 import type { CourseStatus } from '../db/schema.js';
 import { adminServices, type AdminServices } from './admin/admin-services.js';
@@ -58,6 +59,8 @@ export interface AppServices {
     verify(actor: Actor, number: string, birthDate: string): Promise<VerifyResult>;
     dispense(actor: Actor, authorizationId: string, request: DispenseRequest, idempotency?: IdempotencyRequest): Promise<DispenseResult>;
   };
+  /** Clinic, pharmacy and patient worklists; read-only programme checks and pickup plans. */
+  readonly worklists: WorklistServices;
   /** Clinical facts of a course: doses, weights, labs, PHQ-9, symptoms, gradings, notes, photos. */
   readonly clinical: ClinicalServices;
 }
@@ -100,6 +103,7 @@ export function createAppServices(deps: AppDeps): AppServices {
       verify: (actor, number, birthDate) => verifyAuthorization(auth, actor, number, birthDate),
       dispense: (actor, authorizationId, request, idempotency) => dispense(auth, actor, authorizationId, request, idempotency),
     },
+    worklists: worklistServices(auth),
     clinical: clinicalServices(auth),
   };
 }

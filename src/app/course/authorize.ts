@@ -116,9 +116,11 @@ export async function reverseAuthorization(deps: CourseDeps, actor: Actor, autho
   requireRole(actor.principal, ['prescriber', 'designee', 'pharmacist']);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('authorization').select(['id', 'clinic_id', 'patient_id', 'course_id', 'status']).where('id', '=', authorizationId).forUpdate().executeTakeFirst();
+    const row = await trx.selectFrom('authorization').select(['id', 'clinic_id', 'patient_id', 'course_id', 'status', 'pharmacy_id']).where('id', '=', authorizationId).forUpdate().executeTakeFirst();
     const staffElsewhere = actor.principal.role !== 'pharmacist' && row !== undefined && row.clinic_id !== actor.principal.clinicId;
-    if (row === undefined || staffElsewhere) throw new AppError('not_found', 'No such authorization.');
+    // WL-PHARMACY: once another pharmacy verified it, it is that pharmacy's to reverse
+    const otherPharmacy = actor.principal.role === 'pharmacist' && row !== undefined && row.pharmacy_id !== null && row.pharmacy_id !== actor.principal.pharmacyId;
+    if (row === undefined || staffElsewhere || otherPharmacy) throw new AppError('not_found', 'No such authorization.');
     if (row.status !== 'open') throw new AppError('conflict', `The authorization is ${row.status}; only an open one can be reversed.`);
     await markReversed(trx, authorizationId, now, reason);
     const event = { id: `reversal-${authorizationId}`, kind: 'authorization_reversed' as const, at: wireInstant(now), authorizationId, reason };

@@ -1,6 +1,7 @@
 import { appendAudit } from '../../db/audit.repository.js';
 import { findAuthorization, findAuthorizationByNumber, findPharmacy, findPrescription, insertDispense, markDispensed } from '../../db/authorization.repository.js';
 import { loadClinicFacts } from '../../db/clinic-settings.repository.js';
+import { recordPharmacyVerification } from '../../db/worklist.repository.js';
 import { findPatient, insertEvent, listPatientEvents, setCourseStatus, findCourse } from '../../db/course.repository.js';
 import type { Decision } from '../../domain/program/index.js';
 import type { DispenseRequest } from '../../contracts/course.js';
@@ -90,7 +91,11 @@ export async function verifyAuthorization(deps: CourseDeps, actor: Actor, number
   if (prescription === undefined) throw new AppError('not_found', 'No authorization matches that number and date of birth.');
   const facts = await dispenseCase(deps.db, actor, found.id, now, { quantity: prescription.quantity, medicationGuideGiven: true, pharmacistChecklistCompleted: true, rmaNumber: 'to-be-obtained', dndDate: found.lastDayToCollect }, false);
   const decision = decide(facts.wire);
-  await deps.db.transaction().execute((trx) => appendAudit(trx, auditOf(actor, now, { action: 'verify_authorization', resourceType: 'authorization', resourceId: found.id, clinicId: found.clinicId, patientId: found.patientId })));
+  await deps.db.transaction().execute(async (trx) => {
+    // WL-PHARMACY: the verifying pharmacy now sees the open authorization on its worklist
+    if (found.status === 'open') await recordPharmacyVerification(trx, found.id, facts.pharmacy.id, now);
+    await appendAudit(trx, auditOf(actor, now, { action: 'verify_authorization', resourceType: 'authorization', resourceId: found.id, clinicId: found.clinicId, patientId: found.patientId }));
+  });
   return {
     authorization: viewOf(found),
     product: prescription.product,
