@@ -4,7 +4,7 @@ export const enHomes = {
   'home.toolsHeading': 'What you can do here',
   'home.learnTool': 'Patient education pages',
   'home.comingSoonHeading': 'Coming soon',
-  'home.comingSoonBody': 'These need the course service, which is being built. Nothing here shows sample data.',
+  'home.comingSoonBody': 'These screens are being built on the course service. Nothing here shows sample data.',
   'home.goToYourArea': 'Go to your home page',
   'home.signIn': 'Sign in',
   'home.learnHeading': 'Learn about isotretinoin',

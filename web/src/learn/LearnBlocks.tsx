@@ -65,7 +65,9 @@ export function Block({ block }: { readonly block: LearnBlock }) {
       return (
         <div className="by-country">
           {block.entries.map((entry) => (
-            <section key={entry.country} className="by-country__entry" aria-label={entry.name}>
+            // a group, not a region: a page with rules for three countries in three sections would
+            // otherwise fill the landmark list with nine "regions"
+            <div key={entry.country} className="by-country__entry" role="group" aria-label={entry.name}>
               <p className="by-country__name">
                 <span className="country-tag">{t(`country.${entry.country}`)}</span> {entry.name}
               </p>
@@ -74,7 +76,7 @@ export function Block({ block }: { readonly block: LearnBlock }) {
                   <li key={item}>{item}</li>
                 ))}
               </ul>
-            </section>
+            </div>
           ))}
         </div>
       );

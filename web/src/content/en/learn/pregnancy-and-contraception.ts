@@ -3,6 +3,12 @@ import type { LearnTopic } from '../../learn-types.js';
 // program-rules.md s2 (who can get pregnant, contraception methods), s3 (US: US3-US9, US11, US12,
 // US14), s4 (EU/UK: EU1-EU6, UK1, UK2) and the DECISIONS of s5 (a window counts its first day as
 // day 1). The 2026 US changes are described without dates that may still move (open question E).
+// program-rules.md s2: the EU and UK contraception criteria are the same [S]
+const EU_UK_CONTRACEPTION = [
+  'Use at least one highly effective method that does not depend on you remembering it, such as an IUD or an implant.',
+  'Or use two methods that work together, one of them a barrier such as a condom.',
+] as const;
+
 export const pregnancyAndContraception: LearnTopic = {
   id: 'pregnancy-and-contraception',
   title: 'Pregnancy, contraception and the monthly rules',
@@ -87,14 +93,8 @@ export const pregnancyAndContraception: LearnTopic = {
                 'Secondary methods: an external latex condom (the kind worn on the penis), a diaphragm with spermicide, a cervical cap with spermicide, or a vaginal sponge with spermicide.',
               ],
             },
-            {
-              country: 'EU',
-              name: 'European Union and United Kingdom',
-              items: [
-                'Use at least one highly effective method that does not depend on you remembering it, such as an IUD or an implant.',
-                'Or use two methods that work together, one of them a barrier such as a condom.',
-              ],
-            },
+            { country: 'EU', name: 'European Union', items: EU_UK_CONTRACEPTION },
+            { country: 'UK', name: 'United Kingdom', items: EU_UK_CONTRACEPTION },
           ],
         },
         {
