@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { collectProblems } from './support/checks.js';
 
-// The app shell against the real server (`isocourse serve`, started by playwright.config.ts on an
-// empty database). Every expected string is the English catalogue's text, written out here on
+// The app shell against the real server (`isocourse serve`, started by playwright.config.ts on a
+// fresh database). Every expected string is the English catalogue's text, written out here on
 // purpose: a test that imported the catalogue would pass whatever the catalogue said.
+// These tests run signed out: the role areas lead to the sign-in page (e2e/sign-in.spec.ts and
+// e2e/homes.spec.ts cover them signed in).
 
 const ROLE_LINKS = [
   { name: 'Clinic', path: '/clinic' },
@@ -14,7 +17,7 @@ const ROLE_LINKS = [
 
 const READY = 'Server: ready (database up)';
 const TAGLINE = 'A pregnancy-prevention-aware isotretinoin course record for clinic, patient and pharmacy.';
-const COMING_SOON = 'Coming soon: this area is being built.';
+const signInAddress = (path: string): RegExp => new RegExp(`/sign-in\\?next=${encodeURIComponent(path)}$`);
 
 function packageVersion(): string {
   const parsed: unknown = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -22,16 +25,6 @@ function packageVersion(): string {
     return parsed.version;
   }
   throw new Error('package.json has no version');
-}
-
-/** Console errors and uncaught exceptions of the page: CSP violations show up here too. */
-function collectProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return problems;
 }
 
 const roleNav = (page: Page) => page.getByRole('navigation', { name: 'Areas' });
@@ -47,6 +40,8 @@ test.describe('the app shell', () => {
     for (const { name, path } of ROLE_LINKS) {
       await expect(roleNav(page).getByRole('link', { name, exact: true })).toHaveAttribute('href', path);
     }
+    await expect(roleNav(page).getByRole('link', { name: 'Learn', exact: true })).toHaveAttribute('href', '/learn');
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in');
     await expect(page.getByRole('banner')).toHaveCount(1);
     await expect(page.getByRole('main')).toHaveCount(1);
     await expect(page.getByRole('contentinfo')).toHaveCount(1);
@@ -74,39 +69,43 @@ test.describe('the app shell', () => {
     const response = await page.goto('/');
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
     await expect(serverStatus(page)).toHaveText(READY);
-    for (const { name } of ROLE_LINKS) {
+    for (const { name, path } of ROLE_LINKS) {
       await roleNav(page).getByRole('link', { name, exact: true }).click();
-      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      await expect(page).toHaveURL(signInAddress(path));
+      await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
     }
+    await roleNav(page).getByRole('link', { name: 'Learn', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Learn about isotretinoin' })).toBeVisible();
     expect(problems).toEqual([]);
   });
 
-  test('each area says honestly that it is coming soon, and Back returns to the start page', async ({ page }) => {
+  test('signed out, each area leads to sign-in with the way back in the address, and Back returns to the start page', async ({ page }) => {
     await page.goto('/');
     for (const { name, path } of ROLE_LINKS) {
       const link = roleNav(page).getByRole('link', { name, exact: true });
       await link.click();
-      await expect(page).toHaveURL(path);
-      const heading = page.getByRole('heading', { level: 1, name });
-      await expect(heading).toBeVisible();
-      // focus follows a client-side navigation to the new page's title
+      await expect(page).toHaveURL(signInAddress(path));
+      const heading = page.getByRole('heading', { level: 1, name: 'Sign in' });
+      // focus follows a client-side navigation, through the redirect, to the new page's title
       await expect(heading).toBeFocused();
-      await expect(page.getByTestId('coming-soon')).toHaveText(COMING_SOON);
-      await expect(link).toHaveAttribute('aria-current', 'page');
-      await expect(page).toHaveTitle(`${name} · isocourse`);
+      await expect(page.getByText('Sign in to continue to the page you asked for.')).toBeVisible();
+      await expect(page).toHaveTitle('Sign in · isocourse');
+      await page.getByRole('link', { name: 'isocourse, start page' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'isocourse' })).toBeVisible();
     }
+    // the redirect replaced the area's address: Back skips it instead of bouncing to sign-in again
     await page.goBack();
-    await expect(page).toHaveURL('/pharmacy');
-    await expect(page.getByRole('heading', { level: 1, name: 'Pharmacy' })).toBeVisible();
-    await page.getByRole('link', { name: 'Back to the start page' }).click();
+    await expect(page).toHaveURL(signInAddress('/admin'));
+    await page.goBack();
+    await expect(page).toHaveURL('/');
     await expect(page.getByRole('heading', { level: 1, name: 'isocourse' })).toBeVisible();
     await expect(page).toHaveTitle('isocourse');
   });
 
   test('loads an area directly by its address, and says when a page does not exist', async ({ page }) => {
     await page.goto('/patient');
-    await expect(page.getByRole('heading', { level: 1, name: 'Patient' })).toBeVisible();
-    await expect(page.getByTestId('coming-soon')).toHaveText(COMING_SOON);
+    await expect(page).toHaveURL(signInAddress('/patient'));
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
@@ -118,6 +117,7 @@ test.describe('keyboard use', () => {
   test('Tab reaches the skip link first, then the start page link and the area links, with visible focus', async ({ page }) => {
     await page.goto('/');
     await expect(serverStatus(page)).toHaveText(READY);
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to main content' });
@@ -134,20 +134,30 @@ test.describe('keyboard use', () => {
       await expect(link).toHaveCSS('outline-style', 'solid');
     }
 
-    // Enter on an area link opens it
+    await page.keyboard.press('Tab');
+    await expect(roleNav(page).getByRole('link', { name: 'Learn', exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeFocused();
+
+    // Enter on an area link opens it: signed out, that is the sign-in page, with focus on its title
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL('/admin');
-    await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeFocused();
+    await expect(page).toHaveURL(signInAddress('/admin'));
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeFocused();
   });
 
   test('the skip link moves focus past the header to the main content', async ({ page }) => {
+    // a fresh load that redirects (to sign-in) leaves focus at the start, so Tab reaches the skip link
     await page.goto('/clinic');
+    await expect(page).toHaveURL(signInAddress('/clinic'));
     await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('main')).toBeFocused();
-    // the next Tab goes to the first link inside main, not back into the header
+    // the next Tab goes to the first field inside main, not back into the header
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: 'Back to the start page' })).toBeFocused();
+    await expect(page.getByLabel('E-mail address')).toBeFocused();
   });
 });
 
