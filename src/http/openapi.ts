@@ -16,6 +16,20 @@ const problemResponse = (description: string): JsonObject => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
+/** Query parameters from an object schema: one parameter per property, with its schema. */
+function queryParameters(schema: z.ZodType): JsonObject[] {
+  const json = jsonSchema(schema, 'input');
+  const properties = (json.properties ?? {}) as Record<string, JsonObject>;
+  const required = new Set(Array.isArray(json.required) ? json.required : []);
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: required.has(name),
+    schema: property,
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
+  }));
+}
+
 /** Builds the OpenAPI 3.1 document from the route definitions (never written by hand). */
 export function buildOpenApi(routes: readonly RouteDefinition[], version: string): JsonObject {
   const paths: Record<string, JsonObject> = {};
@@ -54,7 +68,9 @@ export function buildOpenApi(routes: readonly RouteDefinition[], version: string
       required: true,
       schema: { type: 'string' },
     }));
-    if (params.length > 0) operation.parameters = params;
+    const query = route.query === undefined ? [] : queryParameters(route.query);
+    if (route.query !== undefined) responses['400'] ??= problemResponse('Invalid query parameters (every issue is listed)');
+    if (params.length + query.length > 0) operation.parameters = [...params, ...query];
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation };
   }
   return {

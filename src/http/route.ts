@@ -12,13 +12,15 @@ export interface RouteResponse {
   readonly contentType?: string;
 }
 
-export interface RouteDefinition<Body = unknown> {
+export interface RouteDefinition<Body = unknown, Query = unknown> {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly url: string;
   readonly operationId: string;
   readonly summary: string;
   readonly tags: readonly string[];
   readonly body?: z.ZodType<Body>;
+  /** Query parameters (an object schema of strings, coerced as needed); every issue is a 400. */
+  readonly query?: z.ZodType<Query>;
   /**
    * Reachable without a session (health checks, sign-in, this API's document). Every other route
    * answers 401 to a signed-out caller before its body is even read: access is denied by
@@ -28,10 +30,10 @@ export interface RouteDefinition<Body = unknown> {
   /** A stricter per-route rate limit (per client address) than the global one. */
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
   readonly responses: Readonly<Record<number, RouteResponse>>;
-  handler(request: FastifyRequest, reply: FastifyReply, body: Body): Promise<unknown>;
+  handler(request: FastifyRequest, reply: FastifyReply, body: Body, query: Query): Promise<unknown>;
 }
 
-export function defineRoute<Body>(route: RouteDefinition<Body>): RouteDefinition {
+export function defineRoute<Body, Query = unknown>(route: RouteDefinition<Body, Query>): RouteDefinition {
   return route;
 }
 
@@ -59,7 +61,15 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDefin
           }
           body = parsed.data;
         }
-        return route.handler(request, reply, body);
+        let query: unknown = undefined;
+        if (route.query !== undefined) {
+          const parsed = route.query.safeParse(request.query);
+          if (!parsed.success) {
+            throw new ProblemError('validation_failed', 'Some query parameters are missing or invalid.', fieldIssues(parsed.error.issues));
+          }
+          query = parsed.data;
+        }
+        return route.handler(request, reply, body, query);
       },
     });
   }

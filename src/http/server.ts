@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { authorizationRoutes } from './routes/authorizations.routes.js';
 import { courseRoutes } from './routes/courses.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { worklistRoutes } from './routes/worklists.routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import type { ServerDeps } from './server-deps.js';
 import { registerWebApp } from './web-app.js';
@@ -147,6 +148,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     ...authRoutes(deps),
     ...courseRoutes(deps),
     ...authorizationRoutes(deps),
+    ...worklistRoutes(deps),
     ...accountRoutes(deps),
     ...adminClinicRoutes(deps),
     ...adminUserRoutes(deps),
