@@ -167,13 +167,32 @@ describe(`the clinic worklist on ${testEngine()}`, () => {
     expect(added.filter((a) => a.resource_type === 'course').map((a) => a.resource_id).sort()).toEqual(page.items.map((i) => i.courseId).sort());
     expect((await verifyAuditLog(w.server.database.db)).ok).toBe(true);
   });
+  // runs last in this group: it adds tasks to the shared clinic
+  it('flags a course only for an open urgent task: not a "soon" one, not a done one; a task without a course flags the open course', async () => {
+    const db = w.server.database.db;
+    const task = (name: Name, courseId: string | null, urgency: 'urgent' | 'soon', doneAt: Date | null) => ({
+      clinic_id: w.clinicId,
+      patient_id: w.courses[name].patientId,
+      course_id: courseId,
+      kind: 'lab_grade_3',
+      urgency,
+      text: 'Triglycerides grade 3.',
+      created_at: new Date('2026-09-19T12:00:00Z'),
+      done_at: doneAt,
+    });
+    await db.insertInto('task').values([
+      task('quinn', w.courses.quinn.courseId, 'soon', null),
+      task('wes', w.courses.wes.courseId, 'urgent', new Date('2026-09-19T13:00:00Z')),
+      task('ada', null, 'urgent', null),
+      task('carl', null, 'urgent', null),
+    ]).execute();
+    const page = await list();
+    expect(names(page).slice(0, 3)).toEqual(['Fay Flagged', 'Pia Positive', 'Ada Active']);
+    expect(entry(page, 'Quinn Qualifying').flags).toEqual([]);
+    expect(entry(page, 'Wes Waiting').flags).toEqual([]);
+    expect(names(page)).not.toContain('Carl Completed');
+  });
 });
-
-interface NextSteps {
-  today: string | null;
-  course: { id: string; status: string } | null;
-  tasks: Array<{ code: string; text: string; from?: string; by?: string; timing: string }>;
-}
 
 describe(`the patient's next steps and own course on ${testEngine()}`, () => {
   const nextSteps = async (name: Name) => {
