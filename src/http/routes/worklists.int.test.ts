@@ -194,6 +194,12 @@ describe(`the clinic worklist on ${testEngine()}`, () => {
   });
 });
 
+interface NextSteps {
+  today: string | null;
+  course: { id: string; status: string } | null;
+  tasks: Array<{ code: string; text: string; from?: string; by?: string; timing: string }>;
+}
+
 describe(`the patient's next steps and own course on ${testEngine()}`, () => {
   const nextSteps = async (name: Name) => {
     const response = await (await w.patient(name)).get('/api/me/next-steps');
