@@ -25,6 +25,11 @@ export const serverCommands: readonly ServerCommand[] = [
     run: async (_args, io) => (await import('./admin-commands.js')).bootstrap(io),
   },
   {
+    name: 'demo',
+    summary: 'create a demo clinic (a course in each state) in an empty database and print its logins (--jurisdiction US|EU|EU-FR|EU-IT|UK)',
+    run: async (args, io) => (await import('./demo/demo-command.js')).demo(args, io),
+  },
+  {
     name: 'audit verify',
     summary: 'recompute the hash chains of the audit log; exit 1 if any entry was altered or removed',
     run: async (_args, io) => (await import('./admin-commands.js')).auditVerify(io),

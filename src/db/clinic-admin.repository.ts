@@ -57,3 +57,9 @@ export async function findClinicPatient(db: Db, clinicId: string, patientId: str
   const row = await db.selectFrom('patient').select(['id', 'display_name']).where('id', '=', patientId).where('clinic_id', '=', clinicId).executeTakeFirst();
   return row === undefined ? undefined : { id: row.id, displayName: row.display_name };
 }
+
+/** Whether the database holds any clinic at all (the demo goes into an empty database only). */
+export async function anyClinicExists(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('clinic').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
