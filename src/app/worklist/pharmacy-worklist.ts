@@ -6,6 +6,9 @@ import { AppError } from '../errors.js';
 import { auditOf, type Actor, type CourseDeps } from '../course/course-context.js';
 import { instantOf } from './program-facts.js';
 
+/** One authorization on a pharmacy's worklist (only what dispensing needs). */
+export type PharmacyWorklistEntry = PharmacyWorklistRow;
+
 export interface PharmacyWorklist {
   readonly asOf: Date;
   /** Verified here, still open, window not closed: last day to collect first. */

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ClinicWorklistEntry, ClinicWorklistPage } from '../../app/worklist/clinic-worklist.js';
 import type { NextSteps, OwnCourse } from '../../app/worklist/patient-next-steps.js';
-import type { PharmacyWorklist } from '../../app/worklist/pharmacy-worklist.js';
+import type { PharmacyWorklist, PharmacyWorklistEntry } from '../../app/worklist/pharmacy-worklist.js';
 import {
   clinicWorklistQuerySchema,
   clinicWorklistSchema,
@@ -17,7 +17,6 @@ import {
   type ProgramCheckRequest,
 } from '../../contracts/worklist.js';
 import { planAnswerSchema } from '../../contracts/program-decision.js';
-import type { PharmacyWorklistRow } from '../../db/worklist.repository.js';
 import type { WorkItem } from '../../domain/worklist/index.js';
 import { principal, requestContext } from '../auth/session-hook.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
@@ -88,7 +87,7 @@ function presentOwnCourse(own: OwnCourse): Wire<typeof ownCourseSchema> {
   };
 }
 
-function presentPharmacyRow(r: PharmacyWorklistRow) {
+function presentPharmacyRow(r: PharmacyWorklistEntry) {
   return {
     authorizationId: r.authorizationId,
     number: r.number,
