@@ -25,6 +25,13 @@ export interface PharmacyFacts {
 }
 
 /**
+ * Certification and activation (US2) are facts about a prescriber or a pharmacy: the case takes
+ * them from their records (synthesized below), never from events stored in a patient's history,
+ * where a clinician could otherwise certify themself or a lapsed pharmacy.
+ */
+export const ADMINISTRATIVE_EVENT_KINDS: ReadonlySet<string> = new Set(['prescriber_certified', 'pharmacy_certified', 'pharmacy_activated']);
+
+/**
  * The programme case as the engine reads it, assembled from the course record: the clinic's
  * zone, settings and prescribers (their certification as events), the patient's risk category,
  * every stored event of the patient's history and, for a dispense, the pharmacy's certification
@@ -59,7 +66,7 @@ export function caseWire(
       ...(patient.birthDate === null ? {} : { birthDate: patient.birthDate }),
       risk: patient.risk as ProgramCaseWire['patient']['risk'],
     },
-    events: [...synthesized, ...events.map((e) => e.payload as WireEvent), ...(extra.events ?? [])],
+    events: [...synthesized, ...events.filter((e) => !ADMINISTRATIVE_EVENT_KINDS.has(e.kind)).map((e) => e.payload as WireEvent), ...(extra.events ?? [])],
     action,
   };
 }

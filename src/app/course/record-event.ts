@@ -8,7 +8,7 @@ import type { Decision } from '../../domain/program/index.js';
 import { actingPrescriber, CLINICAL_ROLES, requireRole } from '../auth/principal.js';
 import { AppError } from '../errors.js';
 import { auditOf, dayIn, loadCourseFacts, wireInstant, type Actor, type CourseDeps, type CourseFacts } from './course-context.js';
-import { caseWire, decide, storeDecision } from './program-case.js';
+import { ADMINISTRATIVE_EVENT_KINDS, caseWire, decide, storeDecision } from './program-case.js';
 
 /** Facts that only the server records, through their own use cases (prescribe, authorize, ...). */
 const SERVER_ONLY = new Set(['prescription', 'authorization_issued', 'authorization_reversed', 'dispense', 'course_started', 'course_stopped', 'enrollment']);
@@ -56,6 +56,7 @@ export async function recordEvent(
   }
   const event = { ...input.event, id: eventId } as ProgramEventWire;
   if (SERVER_ONLY.has(event.kind)) throw new AppError('invalid_input', `A ${event.kind} is recorded through its own endpoint.`);
+  if (ADMINISTRATIVE_EVENT_KINDS.has(event.kind)) throw new AppError('invalid_input', `A ${event.kind} is kept on the prescriber's or the pharmacy's record, not in a patient's course.`);
   const onBehalfOf = actingPrescriber(actor.principal, input.prescriberId);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {

@@ -17,8 +17,8 @@ export interface HttpResponse {
 export interface RequestOptions {
   /** A JSON value, sent as application/json. */
   readonly body?: unknown;
-  /** Bytes sent as they are (for malformed bodies); set the content type in `headers`. */
-  readonly rawBody?: string;
+  /** Bytes sent as they are (malformed bodies, images); set the content type in `headers`. */
+  readonly rawBody?: string | Buffer;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -31,7 +31,7 @@ export interface HttpClient {
 }
 
 /** Sends one request; `headers` already hold the cookie and CSRF token when signed in. */
-export type Transport = (method: string, url: string, headers: Record<string, string>, payload: string | undefined) => Promise<HttpResponse & { readonly setCookies: readonly string[] }>;
+export type Transport = (method: string, url: string, headers: Record<string, string>, payload: string | Buffer | undefined) => Promise<HttpResponse & { readonly setCookies: readonly string[] }>;
 
 function response(status: number, contentType: string, text: string): HttpResponse {
   return {
@@ -72,7 +72,8 @@ export function injectTransport(app: FastifyInstance, remoteAddress = nextClient
 
 export function fetchTransport(baseUrl: string): Transport {
   return async (method, url, headers, payload) => {
-    const r = await fetch(`${baseUrl}${url}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+    const body = typeof payload === 'string' || payload === undefined ? payload : new Uint8Array(payload);
+    const r = await fetch(`${baseUrl}${url}`, { method, headers, ...(body === undefined ? {} : { body }) });
     return { ...response(r.status, r.headers.get('content-type') ?? '', await r.text()), setCookies: r.headers.getSetCookie() };
   };
 }
@@ -80,7 +81,7 @@ export function fetchTransport(baseUrl: string): Transport {
 function client(who: string, transport: Transport, session: () => Record<string, string>): HttpClient {
   const request = async (method: string, url: string, options: RequestOptions = {}): Promise<HttpResponse> => {
     const headers: Record<string, string> = { ...session(), ...(options.headers ?? {}) };
-    let payload: string | undefined;
+    let payload: string | Buffer | undefined;
     if (options.rawBody !== undefined) payload = options.rawBody;
     else if (options.body !== undefined) {
       payload = JSON.stringify(options.body);
