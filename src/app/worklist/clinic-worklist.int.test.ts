@@ -70,8 +70,8 @@ describe(`the clinic worklist's cost on ${testEngine()}`, () => {
     expect(large.entries).toHaveLength(50);
     expect(large.entries.every((e) => e.work !== undefined && e.problem === undefined)).toBe(true);
     expect(queries).toBe(smallQueries);
-    // list + events + clinic (2) + audit (insert head, lock head, insert entries, move head)
-    expect(queries).toBe(8);
+    // list + events + clinic (at most 2) + audit (insert head, lock head, insert entries, move head)
+    expect(queries).toBeLessThanOrEqual(8);
     console.info(`clinic worklist, 50 courses on ${testEngine()}: ${String(queries)} queries, ${ms.toFixed(0)} ms`);
   });
 
