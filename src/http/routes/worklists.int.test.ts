@@ -133,8 +133,14 @@ describe(`the clinic worklist on ${testEngine()}`, () => {
     expect(rest).toEqual([]);
   });
 
-  it('refuses a bad cursor, limit, status or filter with a 400 problem naming the parameter', async () => {
-    for (const query of ['?cursor=not-a-cursor', '?limit=0', '?limit=101', '?limit=ten', '?status=open', '?filter=urgent', '?unknown=1']) {
+  it('refuses a bad or forged cursor, limit, status or filter with a 400 problem, never a 5xx', async () => {
+    const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const forged = [
+      cursorOf([0, '9223372036854775808', 'A', w.courses.ada.courseId]), // past int8
+      cursorOf([1, '9223372036854775807', 'A\u0000', w.courses.ada.courseId]), // a NUL in the name
+      cursorOf([2, '1', 'A', w.courses.ada.courseId]),
+    ].map((c) => `?cursor=${c}`);
+    for (const query of ['?cursor=not-a-cursor', ...forged, '?limit=0', '?limit=101', '?limit=ten', '?status=open', '?status=active&status=paused', '?filter=urgent', '?unknown=1']) {
       const response = await w.doctor.get(`/api/clinics/${w.clinicId}/worklist${query}`);
       expect(response.statusCode, query).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
