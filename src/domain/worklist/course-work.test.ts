@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { date } from '../calendar/index.js';
+import { date, type Instant } from '../calendar/index.js';
+import { aPatientNotOfChildbearingPotential, aPppClinic, PARIS, pppAuthorization, pppDispense, pppPrescription, pppStart, wall } from '../program/packs/eu/ppp-testing.js';
 import type { ProgramEvent } from '../program/index.js';
 import {
   aClinic,
@@ -197,5 +198,31 @@ describe('WL-NEXT-AUTH beside WL-SUPPLY and a pause', () => {
     const w = work(cannotDispensed(), '2026-09-24', 'paused', patient);
     expect(w.nextAuthorization?.decision.outcome).toBe('allowed');
     expect(w.due).toEqual([]);
+  });
+});
+
+describe('the worklist of an EU course (Paris clinic)', () => {
+  const euWork = (events: ProgramEvent[], instant: Instant) =>
+    courseWork({
+      facts: { jurisdiction: 'EU', clinic: aPppClinic(PARIS), patient: aPatientNotOfChildbearingPotential(), events },
+      courseEventIds: new Set(events.map((e) => e.id)),
+      state: 'active',
+      at: instant,
+      prescriberId: 'derm-1',
+    });
+  const dispensed = (): ProgramEvent[] => {
+    const rx = pppPrescription('2026-03-02');
+    const auth = pppAuthorization(rx.id, wall('2026-03-02', '11:00', PARIS), '2026-03-08');
+    return [...pppStart('2026-03-02', 'eu_acknowledgement_form'), rx, auth, pppDispense(auth.id, wall('2026-03-03', '10:00', PARIS), { quantity: 60 })];
+  };
+
+  it('counts days in the clinic zone: the next pickup turns due at midnight Paris time, not UTC', () => {
+    const before = euWork(dispensed(), wall('2026-03-26', '00:30', PARIS).subtract({ hours: 1 }));
+    expect(before.today).toBe('2026-03-25');
+    expect(before.upcoming.map((i) => [i.code, i.from, i.by])).toEqual([['next_pickup', '2026-03-26', '2026-04-01']]);
+    const after = euWork(dispensed(), wall('2026-03-26', '00:30', PARIS));
+    expect(after.zone).toBe(PARIS);
+    expect(after.due.map((i) => i.code)).toContain('next_pickup');
+    expect(after.nextAuthorization?.decision.pack.id).toBe('eu-ppp-2018');
   });
 });
