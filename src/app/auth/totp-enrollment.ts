@@ -17,6 +17,8 @@ export async function startTotpSetup(deps: AuthDeps, principal: Principal): Prom
 }
 
 export async function enableTotp(deps: AuthDeps, principal: Principal, code: string): Promise<void> {
+  // the same roles as the set-up: a patient is told "not for you", not "set it up first"
+  requireRole(principal, [...STAFF_ROLES, 'pharmacist']);
   const user = await findUserById(deps.db, principal.userId);
   const secret = user?.totpSecret ?? null;
   if (user === undefined || secret === null) throw new AppError('conflict', 'Start the set-up first.');
