@@ -102,6 +102,27 @@ describe(`the clinic audit log on ${testEngine()}`, () => {
     expect((await admin.get('/api/admin/audit/verification')).json()).toMatchObject({ ok: false, problems: [{ seq: '1', problem: 'hash_mismatch' }] });
   });
 
+  it('documents the filters as query parameters of the OpenAPI document', async () => {
+    const w = await world();
+    const doc = (await w.s.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>> }>();
+    const parameters = doc.paths['/api/admin/audit']?.get?.parameters ?? [];
+    expect(parameters.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(['actor', 'patient', 'action', 'from', 'to', 'before', 'limit']);
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/api/admin/')).sort()).toEqual([
+      '/api/admin/audit',
+      '/api/admin/audit/verification',
+      '/api/admin/clinic',
+      '/api/admin/patients',
+      '/api/admin/pharmacies',
+      '/api/admin/pharmacies/{pharmacyId}',
+      '/api/admin/users',
+      '/api/admin/users/{userId}',
+      '/api/admin/users/{userId}/disable',
+      '/api/admin/users/{userId}/enable',
+      '/api/admin/users/{userId}/password-reset',
+    ]);
+    expect(doc.paths['/api/sandbox/clock']).toBeUndefined();
+  });
+
   it('answers 403 to other roles and 400 to bad filters', async () => {
     const w = await world();
     const doctor = await sessionOf(w.s.app, w.prescriber);

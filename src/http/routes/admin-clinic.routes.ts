@@ -10,12 +10,12 @@ import {
   patientListingSchema,
   pharmacySchema,
   updatePharmacyRequestSchema,
+  type AuditQuery,
   type ClinicUpdate,
   type CreatePharmacyRequest,
   type UpdatePharmacyRequest,
 } from '../../contracts/admin.js';
 import { principal, requestContext } from '../auth/session-hook.js';
-import { queryOf } from '../query.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import type { ServerDeps } from '../server-deps.js';
 import { presentAuditEntry, presentPatient, presentPharmacy } from './admin-present.js';
@@ -91,11 +91,12 @@ export function adminClinicRoutes(deps: ServerDeps): RouteDefinition[] {
       method: 'GET',
       url: '/api/admin/audit',
       operationId: 'readAuditLog',
-      summary: 'Clinic admin: the clinic audit log, newest first (query: actor, patient, action, from, to (days in the clinic zone), before (cursor), limit 1-200); audited',
+      summary: 'Clinic admin: the clinic audit log, newest first, by actor, patient, action and days in the clinic zone, in pages (cursor `before`); audited',
       tags: ['admin'],
+      query: auditQuerySchema,
       responses: { 200: { description: 'One page', schema: auditPageSchema }, 403: notAdmin },
-      handler: async (request) => {
-        const page = await deps.app.admin.readAuditLog(actorOf(request), queryOf(auditQuerySchema, request));
+      handler: async (request, _reply, _body: undefined, query: AuditQuery) => {
+        const page = await deps.app.admin.readAuditLog(actorOf(request), query);
         return { entries: page.entries.map(presentAuditEntry), nextCursor: page.nextCursor };
       },
     }),

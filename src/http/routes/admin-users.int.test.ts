@@ -90,6 +90,8 @@ describe(`clinic administration of accounts on ${testEngine()}`, () => {
     const wrongCurrent = await first.post('/api/account/password', { currentPassword: 'not-the-temporary', newPassword: 'twelve chars' });
     expect(wrongCurrent.statusCode).toBe(400);
     expect(wrongCurrent.json()).toMatchObject({ errors: [{ pointer: '/currentPassword' }] });
+    // a wrong current password counts as a failed sign-in (the lockout counts it)
+    expect((await w.db.selectFrom('app_user').select('failed_logins').where('email', '=', 'second@example.test').executeTakeFirstOrThrow()).failed_logins).toBe(1);
     const twelve = await first.post('/api/account/password', { currentPassword: created.temporaryPassword, newPassword: 'twelve chars' });
     expect(twelve.statusCode, twelve.body).toBe(204);
 

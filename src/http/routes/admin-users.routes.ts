@@ -9,9 +9,9 @@ import {
   userListQuerySchema,
   type CreateUserRequest,
   type UpdateUserRequest,
+  type UserListQuery,
 } from '../../contracts/admin.js';
 import { principal, requestContext } from '../auth/session-hook.js';
-import { queryOf } from '../query.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import type { ServerDeps } from '../server-deps.js';
 import { presentUser } from './admin-present.js';
@@ -30,10 +30,11 @@ export function adminUserRoutes(deps: ServerDeps): RouteDefinition[] {
       method: 'GET',
       url: '/api/admin/users',
       operationId: 'listUsers',
-      summary: 'Clinic admin: the accounts the clinic manages (query: role, status=active|disabled|all); audited',
+      summary: 'Clinic admin: the accounts the clinic manages, by role and status; audited',
       tags: ['admin'],
+      query: userListQuerySchema,
       responses: { 200: { description: 'Accounts', schema: z.array(managedUserSchema) }, 403: scoped[403] },
-      handler: async (request) => (await deps.app.admin.listUsers(actorOf(request), queryOf(userListQuerySchema, request))).map(presentUser),
+      handler: async (request, _reply, _body: undefined, query: UserListQuery) => (await deps.app.admin.listUsers(actorOf(request), query)).map(presentUser),
     }),
     defineRoute({
       method: 'POST',
