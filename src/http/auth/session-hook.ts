@@ -14,8 +14,8 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'isocourse_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** What a session with a temporary password may do: see itself, sign out, choose a password. */
-const WHILE_TEMPORARY = new Set(['/api/auth/session', '/api/auth/logout', '/api/account/password']);
+/** What a session with a temporary password may do: see itself, sign out or in again, choose a password. */
+const WHILE_TEMPORARY = new Set(['/api/auth/session', '/api/auth/logout', '/api/auth/login', '/api/account/password']);
 
 /**
  * Resolves the session cookie on every API request and enforces CSRF on unsafe methods: a

@@ -83,6 +83,8 @@ describe(`clinic administration of accounts on ${testEngine()}`, () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json()).toMatchObject({ code: 'password_change_required' });
     expect((await first.get('/api/auth/session')).json()).toMatchObject({ credentialChangeRequired: true });
+    // signing in again (as anyone) is not blocked by the temporary session's cookie
+    expect((await first.post('/api/auth/login', { email: w.admin.email, password: w.admin.password })).statusCode).toBe(200);
 
     const eleven = await first.post('/api/account/password', { currentPassword: created.temporaryPassword, newPassword: 'elevenchars' });
     expect(eleven.statusCode).toBe(400);
