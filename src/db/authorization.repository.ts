@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { PatientRecord } from './course.repository.js';
 import type { AuthorizationStatus, Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -167,6 +168,73 @@ export async function findAuthorization(db: Db, id: string, options: { lock?: bo
 export async function findAuthorizationByNumber(db: Db, number: string): Promise<AuthorizationRecord | undefined> {
   const row = await db.selectFrom('authorization').select(authorizationColumns).where('number', '=', number).executeTakeFirst();
   return row === undefined ? undefined : toAuthorization(row);
+}
+
+export interface AuthorizationWithContext {
+  readonly authorization: AuthorizationRecord;
+  readonly prescription: PrescriptionRecord;
+  readonly patient: PatientRecord;
+}
+
+/**
+ * An authorization with its prescription and patient in one statement, by id or by number: the
+ * pharmacy counter (verify, dispense) needs all three on every request. With `lock`, only the
+ * authorization row is locked, as `findAuthorization` does.
+ */
+export async function findAuthorizationWithContext(db: Db, by: { id: string } | { number: string }, options: { lock?: boolean } = {}): Promise<AuthorizationWithContext | undefined> {
+  let query = db
+    .selectFrom('authorization as a')
+    .innerJoin('prescription as rx', 'rx.id', 'a.prescription_id')
+    .innerJoin('patient as p', 'p.id', 'a.patient_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.prescription_id',
+      'a.course_id',
+      'a.clinic_id',
+      'a.patient_id',
+      'a.status',
+      'a.issued_at',
+      'a.first_instant',
+      'a.last_instant',
+      'a.last_day_to_collect',
+      'a.pack_id',
+      'rx.course_id as rx_course_id',
+      'rx.clinic_id as rx_clinic_id',
+      'rx.patient_id as rx_patient_id',
+      'rx.prescriber_id as rx_prescriber_id',
+      'rx.written_on as rx_written_on',
+      'rx.product as rx_product',
+      'rx.strength_mg as rx_strength_mg',
+      'rx.quantity as rx_quantity',
+      'rx.daily_mg as rx_daily_mg',
+      'rx.refills as rx_refills',
+      'p.clinic_id as p_clinic_id',
+      'p.display_name as p_display_name',
+      'p.birth_date as p_birth_date',
+      'p.risk as p_risk',
+    ]);
+  query = 'id' in by ? query.where('a.id', '=', by.id) : query.where('a.number', '=', by.number);
+  if (options.lock === true) query = query.forUpdate('a');
+  const r = await query.executeTakeFirst();
+  if (r === undefined) return undefined;
+  return {
+    authorization: toAuthorization(r),
+    prescription: {
+      id: r.prescription_id,
+      courseId: r.rx_course_id,
+      clinicId: r.rx_clinic_id,
+      patientId: r.rx_patient_id,
+      prescriberId: r.rx_prescriber_id,
+      writtenOn: r.rx_written_on,
+      product: r.rx_product,
+      strengthMg: r.rx_strength_mg,
+      quantity: r.rx_quantity,
+      dailyMg: r.rx_daily_mg,
+      refills: r.rx_refills,
+    },
+    patient: { id: r.patient_id, clinicId: r.p_clinic_id, displayName: r.p_display_name, birthDate: r.p_birth_date, risk: r.p_risk },
+  };
 }
 
 export async function listAuthorizations(db: Db, filter: { prescriptionId?: string; courseId?: string; patientId?: string; status?: AuthorizationStatus }): Promise<AuthorizationRecord[]> {

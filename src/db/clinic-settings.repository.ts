@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -12,17 +13,34 @@ export interface ClinicFacts {
   readonly prescribers: ReadonlyArray<{ id: string; specialty: string | null; certifiedOn: string | null }>;
 }
 
-/** The clinic as the programme engine needs it: zone, settings and its prescribers. */
+/**
+ * The clinic as the programme engine needs it: zone, settings and its prescribers, in one
+ * statement (every decision loads it, so a second round trip would cost every request).
+ */
 export async function loadClinicFacts(db: Db, clinicId: string): Promise<ClinicFacts | undefined> {
-  const clinic = await db.selectFrom('clinic').select(['id', 'name', 'jurisdiction', 'time_zone', 'settings']).where('id', '=', clinicId).executeTakeFirst();
+  const clinic = await db
+    .selectFrom('clinic')
+    .select((eb) => [
+      'id',
+      'name',
+      'jurisdiction',
+      'time_zone',
+      'settings',
+      jsonArrayFrom(
+        eb
+          .selectFrom('app_user')
+          .select(['app_user.id', 'app_user.prescriber_specialty', 'app_user.prescriber_certified_on'])
+          .whereRef('app_user.clinic_id', '=', 'clinic.id')
+          .where('app_user.role', '=', 'prescriber')
+          .where('app_user.disabled', '=', false)
+          .orderBy('app_user.id'),
+      ).as('prescribers'),
+    ])
+    .where('id', '=', clinicId)
+    .executeTakeFirst();
   if (clinic === undefined) return undefined;
-  const prescribers = await db
-    .selectFrom('app_user')
-    .select(['id', 'prescriber_specialty', 'prescriber_certified_on'])
-    .where('clinic_id', '=', clinicId)
-    .where('role', '=', 'prescriber')
-    .where('disabled', '=', false)
-    .execute();
+  // DATE values inside JSON arrive as `YYYY-MM-DD` text, like DATE columns (connect.ts)
+  const prescribers = clinic.prescribers;
   return {
     id: clinic.id,
     name: clinic.name,

@@ -148,6 +148,42 @@ export async function findCourse(db: Db, id: string, options: { lock?: boolean }
   return row === undefined ? undefined : toCourse(row);
 }
 
+/**
+ * A course and its patient in one statement (every course use case starts here); with `lock`,
+ * only the course row is locked, as `findCourse` does.
+ */
+export async function findCourseWithPatient(db: Db, id: string, options: { lock?: boolean } = {}): Promise<{ course: CourseRecord; patient: PatientRecord } | undefined> {
+  let query = db
+    .selectFrom('course')
+    .innerJoin('patient', 'patient.id', 'course.patient_id')
+    .select([
+      'course.id',
+      'course.patient_id',
+      'course.clinic_id',
+      'course.sequence',
+      'course.status',
+      'course.prescriber_id',
+      'course.product',
+      'course.target_mg_per_kg',
+      'course.baseline_weight_kg',
+      'course.baseline',
+      'course.interaction_findings',
+      'course.stop_reason',
+      'patient.clinic_id as patient_clinic_id',
+      'patient.display_name as patient_display_name',
+      'patient.birth_date as patient_birth_date',
+      'patient.risk as patient_risk',
+    ])
+    .where('course.id', '=', id);
+  if (options.lock === true) query = query.forUpdate('course');
+  const row = await query.executeTakeFirst();
+  if (row === undefined) return undefined;
+  return {
+    course: toCourse(row),
+    patient: { id: row.patient_id, clinicId: row.patient_clinic_id, displayName: row.patient_display_name, birthDate: row.patient_birth_date, risk: row.patient_risk },
+  };
+}
+
 export async function listPatientCourses(db: Db, patientId: string): Promise<CourseRecord[]> {
   const rows = await db.selectFrom('course').select(courseColumns).where('patient_id', '=', patientId).orderBy('sequence').execute();
   return rows.map(toCourse);

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEntry } from '../../db/audit.repository.js';
 import { loadClinicFacts, type ClinicFacts } from '../../db/clinic-settings.repository.js';
-import { findCourse, findPatient, listPatientEvents, type CourseRecord, type PatientRecord, type StoredEvent } from '../../db/course.repository.js';
+import { findCourseWithPatient, listPatientEvents, type CourseRecord, type PatientRecord, type StoredEvent } from '../../db/course.repository.js';
 import type { Database } from '../../db/schema.js';
 import type { Principal } from '../auth/principal.js';
 import { requirePatientAccess } from '../auth/principal.js';
@@ -34,10 +34,9 @@ export interface CourseFacts {
  * With `lock`, the course row is locked for the rest of the transaction (serialises writers).
  */
 export async function loadCourseFacts(db: Kysely<Database> | Transaction<Database>, actor: Actor, courseId: string, options: { lock?: boolean } = {}): Promise<CourseFacts> {
-  const course = await findCourse(db, courseId, options);
-  if (course === undefined) throw new AppError('not_found', 'No such course.');
-  const patient = await findPatient(db, course.patientId);
-  if (patient === undefined) throw new AppError('not_found', 'No such course.');
+  const found = await findCourseWithPatient(db, courseId, options);
+  if (found === undefined) throw new AppError('not_found', 'No such course.');
+  const { course, patient } = found;
   try {
     requirePatientAccess(actor.principal, patient);
   } catch (error) {

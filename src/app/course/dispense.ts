@@ -1,8 +1,8 @@
 import { appendAudit } from '../../db/audit.repository.js';
-import { findAuthorization, findAuthorizationByNumber, findPharmacy, findPrescription, insertDispense, markDispensed } from '../../db/authorization.repository.js';
+import { findAuthorization, findAuthorizationWithContext, findPharmacy, insertDispense, markDispensed, type AuthorizationWithContext, type PharmacyRecord } from '../../db/authorization.repository.js';
 import { loadClinicFacts } from '../../db/clinic-settings.repository.js';
 import { recordPharmacyVerification } from '../../db/worklist.repository.js';
-import { findPatient, insertEvent, listPatientEvents, setCourseStatus, findCourse } from '../../db/course.repository.js';
+import { insertEvent, listPatientEvents, setCourseStatus, findCourse } from '../../db/course.repository.js';
 import type { Decision } from '../../domain/program/index.js';
 import type { DispenseRequest } from '../../contracts/course.js';
 import { requireRole } from '../auth/principal.js';
@@ -42,12 +42,17 @@ async function pharmacyOf(db: Kysely<Database> | Transaction<Database>, actor: A
 /** The facts for judging a dispense of one authorization at the actor's pharmacy. */
 async function dispenseCase(db: Kysely<Database> | Transaction<Database>, actor: Actor, authorizationId: string, at: Date, request: DispenseRequest, lock: boolean) {
   const pharmacy = await pharmacyOf(db, actor);
-  const authorization = await findAuthorization(db, authorizationId, { lock });
-  if (authorization === undefined) throw new AppError('not_found', 'No such authorization.');
-  const prescription = await findPrescription(db, authorization.prescriptionId);
-  const patient = await findPatient(db, authorization.patientId);
+  const found = await findAuthorizationWithContext(db, { id: authorizationId }, { lock });
+  if (found === undefined) throw new AppError('not_found', 'No such authorization.');
+  return dispenseCaseOf(db, found, pharmacy, at, request);
+}
+
+/** The same for an authorization already loaded with its prescription and patient. */
+async function dispenseCaseOf(db: Kysely<Database> | Transaction<Database>, found: AuthorizationWithContext, pharmacy: PharmacyRecord, at: Date, request: DispenseRequest) {
+  const { authorization, prescription, patient } = found;
+  const authorizationId = authorization.id;
   const clinic = await loadClinicFacts(db, authorization.clinicId);
-  if (prescription === undefined || patient === undefined || clinic === undefined) throw new AppError('not_found', 'No such authorization.');
+  if (clinic === undefined) throw new AppError('not_found', 'No such authorization.');
   const events = await listPatientEvents(db, patient.id);
   const dispenseKey = crypto.randomUUID();
   const wire = caseWire(
@@ -81,15 +86,15 @@ async function dispenseCase(db: Kysely<Database> | Transaction<Database>, actor:
 export async function verifyAuthorization(deps: CourseDeps, actor: Actor, number: string, birthDate: string): Promise<VerifyResult> {
   requireRole(actor.principal, ['pharmacist']);
   const now = deps.clock.now();
-  const found = await findAuthorizationByNumber(deps.db, number.trim().toUpperCase());
-  const patient = found === undefined ? undefined : await findPatient(deps.db, found.patientId);
-  if (found === undefined || patient === undefined || patient.birthDate !== birthDate) {
+  // the authorization, its prescription and its patient in one statement
+  const atCounter = await findAuthorizationWithContext(deps.db, { number: number.trim().toUpperCase() });
+  if (atCounter === undefined || atCounter.patient.birthDate !== birthDate) {
     await deps.db.transaction().execute((trx) => appendAudit(trx, auditOf(actor, now, { action: 'verify_authorization', resourceType: 'authorization', resourceId: null, clinicId: null, patientId: null, outcome: 'failure' })));
     throw new AppError('not_found', 'No authorization matches that number and date of birth.');
   }
-  const prescription = await findPrescription(deps.db, found.prescriptionId);
-  if (prescription === undefined) throw new AppError('not_found', 'No authorization matches that number and date of birth.');
-  const facts = await dispenseCase(deps.db, actor, found.id, now, { quantity: prescription.quantity, medicationGuideGiven: true, pharmacistChecklistCompleted: true, rmaNumber: 'to-be-obtained', dndDate: found.lastDayToCollect }, false);
+  const { authorization: found, prescription } = atCounter;
+  const pharmacy = await pharmacyOf(deps.db, actor);
+  const facts = await dispenseCaseOf(deps.db, atCounter, pharmacy, now, { quantity: prescription.quantity, medicationGuideGiven: true, pharmacistChecklistCompleted: true, rmaNumber: 'to-be-obtained', dndDate: found.lastDayToCollect });
   const decision = decide(facts.wire);
   await deps.db.transaction().execute(async (trx) => {
     // WL-PHARMACY: the verifying pharmacy now sees the open authorization on its worklist

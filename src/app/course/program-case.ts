@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { programCaseSchema, type ProgramCaseWire } from '../../contracts/program-case.js';
+import type { ProgramCaseWire } from '../../contracts/program-case.js';
 import type { ClinicFacts } from '../../db/clinic-settings.repository.js';
 import type { PatientRecord, StoredEvent } from '../../db/course.repository.js';
 import { insertDecision } from '../../db/course.repository.js';
@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.js';
 import { DomainInputError } from '../../domain/errors.js';
 import { decideProgramCase, type Decision } from '../../domain/program/index.js';
 import { AppError } from '../errors.js';
+import { parseProgramCase } from './parse-case.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type WireEvent = ProgramCaseWire['events'][number];
@@ -73,10 +74,11 @@ export function caseWire(
 
 /** Runs the engine on a case; input it cannot judge becomes an `invalid_input` error naming the field. */
 export function decide(wire: ProgramCaseWire): Decision {
-  const parsed = programCaseSchema.safeParse(wire);
+  // programCaseSchema, with the events parsed before reused (parse-case.ts)
+  const parsed = parseProgramCase(wire);
   if (!parsed.success) {
     // the stored record or the request produced a case the engine's schema refuses
-    const first = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const first = parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     throw new AppError('invalid_input', `The course record cannot be judged: ${first}`);
   }
   try {
