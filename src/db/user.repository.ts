@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from './schema.js';
+import type { SessionRecord } from './session.repository.js';
 
 export interface UserRecord {
   readonly id: string;
@@ -98,6 +99,23 @@ interface RowShape {
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {
   const row = await db.selectFrom('app_user').select(columns).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
   return withActsFor(db, row);
+}
+
+/**
+ * A session and its user in one statement: every signed-in request resolves its session, so a
+ * second round trip for the user would cost every request.
+ */
+export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | undefined> {
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .select(columns.map((c) => `app_user.${c}` as const))
+    .select(['session.csrf_token', 'session.expires_at', 'session.last_seen_at'])
+    .where('session.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  const user = await withActsFor(db, row);
+  if (row === undefined || user === undefined) return undefined;
+  return { session: { tokenHash, userId: row.id, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }, user };
 }
 
 export async function findUserById(db: Db, id: string): Promise<UserRecord | undefined> {

@@ -2,8 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../../db/audit.repository.js';
 import type { Database } from '../../db/schema.js';
-import { deleteSession, findSession, insertSession, touchSession } from '../../db/session.repository.js';
-import { findUserByEmail, findUserById, recordFailedLogin, recordSuccessfulLogin, type UserRecord } from '../../db/user.repository.js';
+import { deleteSession, insertSession, touchSession } from '../../db/session.repository.js';
+import { findSessionWithUser, findUserByEmail, recordFailedLogin, recordSuccessfulLogin, type UserRecord } from '../../db/user.repository.js';
 import { AppError } from '../errors.js';
 import type { Clock, TokenSource } from '../ports.js';
 import type { Principal } from './principal.js';
@@ -133,14 +133,15 @@ export interface ResolvedSession {
 export async function resolveSession(deps: AuthDeps, token: string): Promise<ResolvedSession | undefined> {
   const now = deps.clock.now();
   const tokenHash = hashToken(token);
-  const session = await findSession(deps.db, tokenHash);
-  if (session === undefined) return undefined;
+  // the session and its user in one statement
+  const found = await findSessionWithUser(deps.db, tokenHash);
+  if (found === undefined) return undefined;
+  const { session, user } = found;
   if (session.expiresAt <= now) {
     await deleteSession(deps.db, tokenHash);
     return undefined;
   }
-  const user = await findUserById(deps.db, session.userId);
-  if (user === undefined || user.disabled) return undefined;
+  if (user.disabled) return undefined;
   // refresh at most once a minute: a read-heavy page must not write on every request
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     const created = session.expiresAt.getTime() - SESSION_IDLE_MS; // lower bound of creation
