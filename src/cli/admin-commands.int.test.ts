@@ -40,7 +40,7 @@ const clinicInput = JSON.stringify({
   admin: { email: 'Admin@Example.test', displayName: 'Ada Admin', password: 'a-long-password-1' },
 });
 
-describe(`isocourse bootstrap and audit verify on ${testEngine()}`, () => {
+describe(`isocourse bootstrap and audit verify on ${testEngine()}`, { timeout: 180_000 }, () => {
   it('creates a clinic and its administrator once, audited, and refuses the same e-mail twice', async () => {
     const { env } = await target();
     const first = run(['bootstrap'], env, clinicInput);

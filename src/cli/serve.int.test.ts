@@ -84,7 +84,7 @@ async function waitReady(port: number, timeoutMs = 40_000): Promise<void> {
   throw new Error(`server on port ${port} not ready after ${timeoutMs} ms`);
 }
 
-describe(`isocourse serve as a process on ${testEngine()}`, () => {
+describe(`isocourse serve as a process on ${testEngine()}`, { timeout: 180_000 }, () => {
   it('starts, answers /readyz with 200, and on SIGTERM stops cleanly with exit code 0', async () => {
     const port = await freePort();
     let env: Record<string, string>;
@@ -110,7 +110,7 @@ describe(`isocourse serve as a process on ${testEngine()}`, () => {
   });
 });
 
-describe('the embedded database directory under two processes and kill -9', () => {
+describe('the embedded database directory under two processes and kill -9', { timeout: 180_000 }, () => {
   it('refuses a second server on the same data directory and leaves the first one serving', async () => {
     const dataDir = tempDir();
     const port = await freePort();
