@@ -44,7 +44,8 @@ export interface LoadResult {
   readonly ranDry: boolean;
 }
 
-function send(agent: Agent, port: number, r: LoadRequest): Promise<Answer> {
+/** Sends one request on a keep-alive agent; a socket error is status 0. */
+export function send(agent: Agent, port: number, r: LoadRequest): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve) => {
     const headers: Record<string, string> = { ...r.headers };

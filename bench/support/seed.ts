@@ -34,6 +34,10 @@ export interface IssuedAuthorization {
   readonly number: string;
   readonly birthDate: string;
   readonly clinic: number;
+  readonly courseId: string;
+  /** What a dispense of it must hand over and by when (US13, DND date). */
+  readonly quantity: number;
+  readonly lastDayToCollect: string;
 }
 
 export interface Seeded {
@@ -238,8 +242,16 @@ export async function seed(db: Kysely<Database>, options: SeedOptions): Promise<
 export async function issueInProcess(db: Kysely<Database>, seeded: Seeded, prescriptions: readonly ReadyPrescription[], parallel = 8): Promise<IssuedAuthorization[]> {
   const services = createAppServices({ db, accepting: () => true });
   const actors = await Promise.all(seeded.clinics.map((c) => actorOf(db, c.prescriber.userId)));
-  const births = await db.selectFrom('course').innerJoin('patient', 'patient.id', 'course.patient_id').select(['course.id as course_id', 'patient.birth_date']).where('course.id', 'in', prescriptions.map((p) => p.courseId)).execute();
-  const birthOf = new Map(births.map((b) => [b.course_id, b.birth_date ?? '']));
+  const rows =
+    prescriptions.length === 0
+      ? []
+      : await db
+          .selectFrom('prescription')
+          .innerJoin('patient', 'patient.id', 'prescription.patient_id')
+          .select(['prescription.id', 'prescription.quantity', 'patient.birth_date'])
+          .where('prescription.id', 'in', prescriptions.map((p) => p.prescriptionId))
+          .execute();
+  const facts = new Map(rows.map((r) => [r.id, { birthDate: r.birth_date ?? '', quantity: r.quantity }]));
   const out: IssuedAuthorization[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -247,7 +259,16 @@ export async function issueInProcess(db: Kysely<Database>, seeded: Seeded, presc
       const p = prescriptions[next]!;
       next += 1;
       const issued = await services.authorizations.issue(actors[p.clinic]!, p.prescriptionId);
-      out.push({ id: issued.authorization.id, number: issued.authorization.number, birthDate: birthOf.get(p.courseId) ?? '', clinic: p.clinic });
+      const f = facts.get(p.prescriptionId);
+      out.push({
+        id: issued.authorization.id,
+        number: issued.authorization.number,
+        birthDate: f?.birthDate ?? '',
+        clinic: p.clinic,
+        courseId: p.courseId,
+        quantity: f?.quantity ?? 0,
+        lastDayToCollect: issued.authorization.lastDayToCollect,
+      });
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
