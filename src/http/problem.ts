@@ -128,9 +128,6 @@ export function classifyFrameworkError(error: FastifyError): [ProblemCode, strin
       return ['unsupported_media_type', 'Send the body as application/json.'];
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return ['payload_too_large', 'The request body exceeds the size limit.'];
-    case 'FST_ERR_HANDLER_TIMEOUT':
-      // the work may still finish after this answer: a write is safe to repeat with its Idempotency-Key
-      return ['timeout', 'The request took too long and was answered before it finished; it may still take effect. Repeat a write with the same Idempotency-Key.'];
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return ['invalid_json', 'The body is empty but the content type is application/json.'];
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

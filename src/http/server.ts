@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import { buildOpenApi } from './openapi.js';
 import { AppError } from '../app/errors.js';
 import { classifyInfrastructureError } from '../app/infrastructure-errors.js';
+import { registerRequestTimeout } from './request-timeout.js';
 import { appErrorProblem, classifyFrameworkError, ProblemError, sendProblem } from './problem.js';
 import { registerRoutes, defineRoute, type RouteDefinition } from './route.js';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -68,8 +69,6 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     // our own onResponse line replaces Fastify's request logs (which would carry the URL)
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
-    // a request stuck on a slow database is answered at the deadline instead of holding its client
-    handlerTimeout: options.requestTimeoutMs ?? 0,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     requestIdHeader: false,
@@ -100,6 +99,8 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     );
   });
   registerSecurityHeaders(app);
+  // a request stuck on a slow database is answered at the deadline instead of holding its client
+  registerRequestTimeout(app, options.requestTimeoutMs ?? 0);
   registerSandboxHeader(app, deps.app);
 
   // During a graceful shutdown, a request that was in flight ends its connection with its
