@@ -48,7 +48,7 @@ export async function startDelayProxy(upstreamHost: string, upstreamPort: number
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
-        server.close(() => resolve());
+        server.close(() => { resolve(); });
       }),
   };
 }
