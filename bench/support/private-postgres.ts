@@ -2,7 +2,7 @@
 // that restart the server (the machine's shared server at 5432 must never be restarted: other
 // engineers' tests run on it) and for profiling with pg_stat_statements.
 // initdb refuses to run as root, so as root the instance runs as the `postgres` user.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +15,11 @@ export interface PrivatePostgres {
   readonly adminUrl: string;
   readonly dir: string;
   start(): void;
-  /** Stops the server (fast shutdown: open connections are terminated) and starts it again. */
-  restart(): void;
+  /**
+   * Stops the server (fast shutdown: open connections are terminated) and starts it again, without
+   * blocking the caller's event loop (a load generator in the same process keeps running).
+   */
+  restart(): Promise<void>;
   stopServer(): void;
   /** Stops the server and removes its directory. */
   destroy(): void;
@@ -69,8 +72,14 @@ export async function createPrivatePostgres(options: { statStatements?: boolean;
       pgCtl(['start']);
       running = true;
     },
-    restart: () => {
-      pgCtl(['restart', '-m', 'fast']);
+    restart: async () => {
+      const [cmd, ...rest] = asOwner(join(BIN_DIR, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'restart', '-m', 'fast']);
+      await new Promise<void>((resolve, reject) => {
+        execFile(cmd!, rest, (error) => {
+          if (error === null) resolve();
+          else reject(new Error(`pg_ctl restart failed: ${error.message}`));
+        });
+      });
       running = true;
     },
     stopServer: () => {

@@ -49,6 +49,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       });
       // an idle client that loses its server (restart) must not crash the process
       pool.on('error', () => undefined);
+      // nor one that loses it while checked out (inside a transaction, between statements): pg
+      // emits 'error' on the client, and with no listener that ends the process. Its next
+      // statement fails instead (a 503 at the edge) and the pool drops it when it is released.
+      pool.on('connect', (client) => {
+        client.on('error', () => undefined);
+      });
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
       return { db, engine: 'postgres', close: once(() => db.destroy()) };
     }
