@@ -43,7 +43,7 @@ try {
     const handle = await openDatabase({ kind: 'embedded', dataDir });
     try {
       await migrateToLatest(handle.db);
-      world = await seedFaultWorld(handle.db, { clinics: 3, issuable: 600, dispensable: 150 });
+      world = await seedFaultWorld(handle.db, { clinics: 2, issuable: 400, dispensable: 100 });
     } finally {
       await handle.close();
     }

@@ -32,7 +32,7 @@ try {
   const world = await (async () => {
     try {
       await migrateToLatest(handle.db);
-      return await seedFaultWorld(handle.db, { clinics: 3, issuable: 1200, dispensable: 300 });
+      return await seedFaultWorld(handle.db, { clinics: 2, issuable: 600, dispensable: 150 });
     } finally {
       await handle.close();
     }
