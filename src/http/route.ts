@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ProblemError, type FieldIssue } from './problem.js';
+import { hostileBodyIssues } from './input-guard.js';
 
 /**
  * A route declared as data: the same zod schemas validate the request, type the handler and
@@ -53,6 +54,9 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteDefin
       ...(route.rateLimit === undefined ? {} : { config: { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.timeWindowMs } } }),
       handler: async (request, reply) => {
         if (route.public !== true && request.authSession === null) throw new ProblemError('unauthenticated', 'Sign in first.');
+        // SEC-HOSTILE-INPUT: what no schema should have to handle (NUL, lone surrogates, deep nesting)
+        const hostile = hostileBodyIssues(request.body);
+        if (hostile.length > 0) throw new ProblemError('validation_failed', 'Some values cannot be accepted.', hostile);
         let body: unknown = undefined;
         if (route.body !== undefined) {
           const parsed = route.body.safeParse(request.body);

@@ -5,6 +5,7 @@ import { AppError } from '../app/errors.js';
 import { classifyInfrastructureError } from '../app/infrastructure-errors.js';
 import { registerRequestTimeout } from './request-timeout.js';
 import { appErrorProblem, classifyFrameworkError, ProblemError, sendProblem } from './problem.js';
+import { answerDataException, answerFrameworkError } from './input-guard.js';
 import { registerRoutes, defineRoute, type RouteDefinition } from './route.js';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { registerSessions } from './auth/session-hook.js';
@@ -77,6 +78,8 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // SEC-HOSTILE-INPUT: a path the router cannot read is answered as a problem too
+    frameworkErrors: answerFrameworkError,
   });
 
   // only JSON bodies; anything else is 415 (Fastify's JSON parser refuses __proto__ poisoning)
@@ -124,6 +127,8 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     const known = classifyFrameworkError(error);
     if (known !== undefined) return sendProblem(reply, request, known[0], known[1]);
     if (error.statusCode === 429) return sendProblem(reply, request, 'too_many_requests', 'Slow down and try again later.');
+    const unstorable = answerDataException(error, request, reply);
+    if (unstorable !== undefined) return unstorable;
     const failure = classifyInfrastructureError(error);
     if (failure !== undefined) {
       request.log.warn({ err: error }, failure === 'timeout' ? 'database timeout' : 'database unavailable');
