@@ -41,7 +41,7 @@ export async function documentedOperations(client: HttpClient): Promise<Operatio
   return operations;
 }
 
-/** Fills a path template from a map of parameter values (each value URL-encoded). */
-export function fillPath(path: string, values: (name: string) => string): string {
-  return path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(values(name)));
+/** Fills a path template from parameter values (URL-encoded), or `raw` ones as they are. */
+export function fillPath(path: string, values: (name: string) => string, raw: Readonly<Record<string, string>> = {}): string {
+  return path.replace(/\{([^}]+)\}/g, (_m, name: string) => raw[name] ?? encodeURIComponent(values(name)));
 }
