@@ -3,6 +3,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { preparingPool } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 /** Where the data lives: the embedded PGlite in a directory, or a PostgreSQL server. */
@@ -55,7 +56,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       pool.on('connect', (client) => {
         client.on('error', () => undefined);
       });
-      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
       return { db, engine: 'postgres', close: once(() => db.destroy()) };
     }
     case 'embedded':
