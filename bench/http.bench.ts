@@ -121,7 +121,11 @@ try {
     if (withStatements) {
       const costs = (await statementCosts(adminUrl, database.name, r.requests)).filter((c) => c.perRequest >= 0.05);
       const total = costs.reduce((sum, c) => sum + c.perRequest, 0);
-      report(`${name}: ${fmt(total, 1)} statements per request (pg_stat_statements)`, costs.map((c) => [`${fmt(c.perRequest, 2)} x ${fmt(c.meanMs, 3)} ms`, c.query.slice(0, 150)]));
+      const serverMs = costs.reduce((sum, c) => sum + c.perRequest * (c.meanMs + c.meanPlanMs), 0);
+      report(
+        `${name}: ${fmt(total, 1)} statements per request, ${fmt(serverMs, 3)} ms of execution and planning in the database (pg_stat_statements)`,
+        costs.map((c) => [`${fmt(c.perRequest, 2)} x (${fmt(c.meanMs, 3)} + plan ${fmt(c.meanPlanMs, 3)}) ms`, c.query.slice(0, 140)]),
+      );
     }
     results[name]!.push({
       ...r,

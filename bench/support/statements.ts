@@ -6,6 +6,8 @@ import pg from 'pg';
 export interface StatementCost {
   readonly perRequest: number;
   readonly meanMs: number;
+  /** Mean planning time (0 unless pg_stat_statements.track_planning is on). */
+  readonly meanPlanMs: number;
   readonly query: string;
 }
 
@@ -39,12 +41,12 @@ export async function resetStatements(adminUrl: string): Promise<void> {
 
 export async function statementCosts(adminUrl: string, database: string, requests: number): Promise<StatementCost[]> {
   return withClient(adminUrl, async (c) => {
-    const { rows } = await c.query<{ calls: string; mean: number; query: string }>(
-      `select s.calls::text as calls, s.mean_exec_time as mean, regexp_replace(s.query, '\\s+', ' ', 'g') as query
+    const { rows } = await c.query<{ calls: string; mean: number; plan: number; query: string }>(
+      `select s.calls::text as calls, s.mean_exec_time as mean, s.mean_plan_time as plan, regexp_replace(s.query, '\\s+', ' ', 'g') as query
          from pg_stat_statements s join pg_database d on d.oid = s.dbid
         where d.datname = $1 order by s.calls desc, s.total_exec_time desc`,
       [database],
     );
-    return rows.map((r) => ({ perRequest: Number(r.calls) / Math.max(1, requests), meanMs: r.mean, query: r.query }));
+    return rows.map((r) => ({ perRequest: Number(r.calls) / Math.max(1, requests), meanMs: r.mean, meanPlanMs: r.plan, query: r.query }));
   });
 }
