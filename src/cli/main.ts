@@ -1,9 +1,16 @@
 import { runJsonCommand, EXIT_OK, EXIT_USAGE, type CommandIo, type JsonCommand } from './json-command.js';
-import { jsonCommands } from './registry.js';
 import { serverCommands, type ServerCommand } from './server-commands.js';
 import { packageVersion } from './version.js';
 
-function usage(): string {
+/**
+ * The engine commands, loaded only when a command line needs them: `serve` does not, and loading
+ * every command's modules cost its start-up about 150 ms.
+ */
+async function engineCommands(): Promise<readonly JsonCommand[]> {
+  return (await import('./registry.js')).jsonCommands;
+}
+
+function usage(jsonCommands: readonly JsonCommand[]): string {
   const lines = [
     'Usage: isocourse <command> [options]',
     '',
@@ -38,7 +45,7 @@ function match<T extends { name: string }>(commands: readonly T[], argv: readonl
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
   const first = argv[0];
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(usage());
+    io.stdout(usage(await engineCommands()));
     return first === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (first === '--version' || first === '-v') {
@@ -54,6 +61,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     }
     return command.run(rest, io);
   }
+  const jsonCommands = await engineCommands();
   const engine: [JsonCommand, string[]] | undefined = match(jsonCommands, argv);
   if (engine !== undefined) {
     const [command, rest] = engine;
@@ -66,7 +74,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     }
     return runJsonCommand(command, rest, io);
   }
-  io.stderr(`isocourse: unknown command "${argv.join(' ')}"\n\n${usage()}`);
+  io.stderr(`isocourse: unknown command "${argv.join(' ')}"\n\n${usage(jsonCommands)}`);
   return EXIT_USAGE;
 }
 
