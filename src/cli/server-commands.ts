@@ -30,6 +30,11 @@ export const serverCommands: readonly ServerCommand[] = [
     run: async (args, io) => (await import('./demo/demo-command.js')).demo(args, io),
   },
   {
+    name: 'nightly',
+    summary: 'recompute every course\'s due dates and reminders for today in each programme zone, or --date YYYY-MM-DD; exit 75 when a run is in progress',
+    run: async (args, io) => (await import('./nightly-command.js')).nightly(args, io),
+  },
+  {
     name: 'audit verify',
     summary: 'recompute the hash chains of the audit log; exit 1 if any entry was altered or removed',
     run: async (_args, io) => (await import('./admin-commands.js')).auditVerify(io),

@@ -293,6 +293,68 @@ export interface ProgressPhotoTable {
   recorded_role: string;
 }
 
+/** One run of the nightly recompute (docs/nightly.md). */
+export interface NightlyRunTable {
+  id: Generated<string>;
+  /** The date asked for with `--date`; null = today in each programme zone at `as_of`. */
+  requested_date: string | null;
+  as_of: Timestamp;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  status: 'running' | 'completed' | 'interrupted';
+  /** Last course id of the last committed batch (an interrupted run resumes after it). */
+  checkpoint: string | null;
+  courses_judged: Generated<number>;
+  problems: Generated<number>;
+  reminders_created: Generated<number>;
+  reminders_updated: Generated<number>;
+  reminders_retired: Generated<number>;
+}
+
+/** What the nightly computed for one course (derived; docs/nightly.md). */
+export interface CourseScheduleTable {
+  course_id: string;
+  clinic_id: string;
+  patient_id: string;
+  /** The calendar day (programme zone) the course was judged for. */
+  computed_for: string;
+  computed_at: Timestamp;
+  run_id: string;
+  course_status: CourseStatus;
+  outcome: 'judged' | 'problem';
+  next_authorization: 'allowed' | 'blocked' | null;
+  overdue: number;
+  due: number;
+  upcoming: number;
+  /** Earliest deadline of the course's dated items. */
+  next_by: string | null;
+  items: Json;
+  unmet: Json;
+  problem: string | null;
+}
+
+/** A reminder to send (unique per course, kind and due date; retired, never deleted). */
+export interface ReminderTable {
+  id: Generated<string>;
+  course_id: string;
+  clinic_id: string;
+  patient_id: string;
+  kind: string;
+  rule_id: string;
+  recipient: 'patient' | 'clinic';
+  due_on: string;
+  send_on: string;
+  message_key: string;
+  status: 'pending' | 'sent' | 'retired';
+  created_at: Timestamp;
+  created_run: string;
+  updated_at: Timestamp;
+  updated_run: string;
+  sent_at: Timestamp | null;
+  retired_at: Timestamp | null;
+  retired_reason: 'no_longer_applies' | 'course_not_judged' | null;
+}
+
 export interface Database {
   clinic: ClinicTable;
   patient: PatientTable;
@@ -312,4 +374,7 @@ export interface Database {
   task: TaskTable;
   clinical_fact: ClinicalFactTable;
   progress_photo: ProgressPhotoTable;
+  nightly_run: NightlyRunTable;
+  course_schedule: CourseScheduleTable;
+  reminder: ReminderTable;
 }

@@ -172,6 +172,38 @@ export function courseWork(input: CourseWorkInput): CourseWork {
   return { ...empty, ...classify(items, today.toString()), nextAuthorization: next };
 }
 
+/**
+ * NIGHTLY-CLOSED: the obligations of the course-end decision that outlive the course itself: the
+ * post-treatment pregnancy test (US12, EU3), contraception (US5, EU4) and no blood donation (US12)
+ * for the month after the last dose. Everything else the finish decision says about a closed
+ * course (that it is closed, that it could be recorded as completed) is not work any more.
+ */
+export const AFTER_COURSE_CODES: ReadonlySet<string> = new Set(['post_treatment_test_missing', 'contraception_period_not_over', 'blood_donation_period_not_over']);
+
+/**
+ * NIGHTLY-CLOSED: what a completed or stopped course still asks after it closed: the engine's
+ * course-end decision (WL-COURSE-END, the same items the worklist shows for an open course after
+ * its last dose), kept to AFTER_COURSE_CODES. Nothing when the course is still open (use
+ * `courseWork`), when it was stopped for a pregnancy (its red flag is the follow-up), when a later course of the patient has started (that course's work covers the
+ * patient) or when no last dose is recorded (no date to count from).
+ */
+export function afterCourseWork(input: CourseWorkInput): CourseWork {
+  const zone = programmeZone(input.facts.jurisdiction, input.facts.clinic.timeZone);
+  const today = localDateOf(input.at, zone);
+  const empty = { today: today.toString(), zone, due: [], overdue: [], upcoming: [] };
+  if (OPEN_STATES.includes(input.state)) return empty;
+  const history = timelineOf({ ...input.facts, action: { kind: 'finish_course', at: input.at } }).events;
+  const lastStart = history.filter((e) => e.kind === 'course_started').pop();
+  if (lastStart === undefined || !input.courseEventIds.has(lastStart.id)) return empty;
+  // a course stopped by a pregnancy is followed up as a red flag (WL-FLAG, US14), not by reminders
+  if (history.some((e) => e.kind === 'course_stopped' && e.reason === 'pregnancy' && input.courseEventIds.has(e.id))) return empty;
+  const decision = decideProgramCase({ ...input.facts, action: { kind: 'finish_course', at: input.at } });
+  if (decision.courseEnd?.lastDoseOn === undefined) return empty;
+  const remaining = courseEndItems(decision).filter((i) => AFTER_COURSE_CODES.has(i.code));
+  const courseEnd: Decision = { ...decision, unmet: decision.unmet.filter((u) => AFTER_COURSE_CODES.has(u.code)), nextSteps: decision.nextSteps.filter((s) => AFTER_COURSE_CODES.has(s.code)) };
+  return { ...empty, ...classify(remaining, today.toString()), courseEnd };
+}
+
 /** True when the engine blocks the next authorization (the worklist's "blocked"). */
 export function isBlocked(work: CourseWork): boolean {
   return work.nextAuthorization?.decision.outcome === 'blocked';

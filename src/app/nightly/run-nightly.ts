@@ -1,0 +1,136 @@
+import type { Kysely } from 'kysely';
+import { loadClinicFacts, type ClinicFacts } from '../../db/clinic-settings.repository.js';
+import {
+  listNightlyCourses,
+  markRun,
+  releaseNightlyLock,
+  runTotals,
+  startRun,
+  tryNightlyLock,
+  unfinishedRun,
+  writeNightlyBatch,
+  type NightlyRunTotals,
+} from '../../db/nightly.repository.js';
+import type { Database } from '../../db/schema.js';
+import { listEventsOfPatients } from '../../db/worklist.repository.js';
+import { localDateOf, tryParseDate } from '../../domain/calendar/index.js';
+import type { Clock } from '../ports.js';
+import { AppError } from '../errors.js';
+import { judgeBatch, type JudgedBatch, type NightlyDay } from './judge-batch.js';
+import { instantOf } from '../worklist/program-facts.js';
+
+/** Courses per batch: one read of the courses, one of their patients' events, one write transaction. */
+export const NIGHTLY_BATCH_SIZE = 1000;
+/**
+ * NIGHTLY-SCOPE (DECISION-NIGHTLY-CLOSED-HORIZON): a closed course is judged for 100 days after
+ * it closed: the post-treatment test falls 30 days (US12) to 5 weeks (EU3, France) after the last
+ * dose and contraception ends a month after it, so 100 days leave two months for a late test.
+ */
+export const CLOSED_HORIZON_DAYS = 100;
+
+export interface NightlyOptions {
+  /** `YYYY-MM-DD`: judge every course for this day; default: today in each programme zone. */
+  readonly date?: string | undefined;
+  readonly clock: Clock;
+  readonly batchSize?: number | undefined;
+  /** Judges a batch; default in this thread. The CLI passes worker threads for big databases. */
+  readonly judge?: ((rows: Parameters<typeof judgeBatch>[0], clinics: Parameters<typeof judgeBatch>[1], events: Parameters<typeof judgeBatch>[2], day: NightlyDay) => Promise<JudgedBatch>) | undefined;
+  /** Called after each committed batch (progress; tests inject a crash here). */
+  readonly afterBatch?: ((batch: { readonly index: number; readonly courses: number }) => void | Promise<void>) | undefined;
+}
+
+export type NightlyResult =
+  | ({
+      readonly kind: 'completed';
+      readonly runId: string;
+      /** True when the run took over from an interrupted run of the same day and resumed after its last batch. */
+      readonly resumed: boolean;
+      readonly requestedDate: string | null;
+      readonly asOf: Date;
+      readonly batches: number;
+      readonly seconds: number;
+    } & NightlyRunTotals)
+  | { readonly kind: 'refused'; readonly reason: 'already_running' };
+
+/** Handles with a run in progress in this process (PGlite has one session, where the advisory lock is re-entrant). */
+const running = new WeakSet<object>();
+
+function utcDay(at: Date): string {
+  return localDateOf(instantOf(at), 'UTC').toString();
+}
+
+/**
+ * The nightly recompute (docs/nightly.md): judges every open course, and every closed course with
+ * obligations left (NIGHTLY-SCOPE), for one day, and stores each course's schedule and reminders.
+ * One run at a time (a session advisory lock; a second run is refused). Keyset batches of
+ * `batchSize` courses: per batch one statement for the courses, one for their patients' events,
+ * the engine in memory, and one write transaction (writeNightlyBatch). A run that dies leaves
+ * whole batches and its checkpoint; the next run of the same day resumes after it.
+ */
+export async function runNightly(db: Kysely<Database>, options: NightlyOptions): Promise<NightlyResult> {
+  if (options.date !== undefined && tryParseDate(options.date)?.toString() !== options.date) {
+    throw new AppError('invalid_input', `--date must be a calendar date YYYY-MM-DD, got "${options.date}".`);
+  }
+  if (running.has(db)) return { kind: 'refused', reason: 'already_running' };
+  running.add(db);
+  try {
+    return await db.connection().execute(async (conn) => {
+      if (!(await tryNightlyLock(conn))) return { kind: 'refused', reason: 'already_running' } as const;
+      try {
+        return await locked(conn, options);
+      } finally {
+        await releaseNightlyLock(conn);
+      }
+    });
+  } finally {
+    running.delete(db);
+  }
+}
+
+async function locked(conn: Kysely<Database>, options: NightlyOptions): Promise<NightlyResult> {
+  const started = performance.now();
+  const now = options.clock.now();
+  const requestedDate = options.date ?? null;
+  const previous = await unfinishedRun(conn);
+  // the same day (the date asked for, or "today" on the same UTC day) resumes; anything else starts over
+  const resumable = previous !== undefined && previous.requestedDate === requestedDate && (requestedDate !== null || utcDay(previous.asOf) === utcDay(now));
+  let runId: string;
+  let asOf: Date;
+  let after: string | null = null;
+  if (previous !== undefined && resumable) {
+    runId = previous.id;
+    asOf = previous.asOf;
+    after = previous.checkpoint;
+    await markRun(conn, runId, 'running', null);
+  } else {
+    if (previous !== undefined) await markRun(conn, previous.id, 'interrupted', null);
+    asOf = now;
+    runId = await startRun(conn, { requestedDate, asOf, startedAt: now });
+  }
+  const day: NightlyDay = { requestedDate: options.date, asOf };
+  const reference = requestedDate === null ? asOf : new Date(`${requestedDate}T00:00:00Z`);
+  const closedSince = new Date(reference.getTime() - CLOSED_HORIZON_DAYS * 86_400_000);
+  const limit = options.batchSize ?? NIGHTLY_BATCH_SIZE;
+  const judge = options.judge ?? ((r, c, e, d) => Promise.resolve(judgeBatch(r, c, e, d)));
+  const clinics = new Map<string, ClinicFacts | undefined>();
+  let batches = 0;
+  for (;;) {
+    const rows = await listNightlyCourses(conn, { after, limit, closedSince });
+    const last = rows.length < limit;
+    const hi = last ? null : (rows[rows.length - 1]?.courseId ?? null);
+    for (const clinicId of new Set(rows.map((r) => r.clinicId))) {
+      if (!clinics.has(clinicId)) clinics.set(clinicId, await loadClinicFacts(conn, clinicId));
+    }
+    const events = await listEventsOfPatients(conn, rows.map((r) => r.patientId));
+    const judgedBatch = await judge(rows, clinics, events, day);
+    const lo = after;
+    await conn.transaction().execute((trx) => writeNightlyBatch(trx, { runId, now: options.clock.now(), lo, hi, ...judgedBatch }));
+    batches += 1;
+    await options.afterBatch?.({ index: batches - 1, courses: rows.length });
+    if (last || hi === null) break;
+    after = hi;
+  }
+  await markRun(conn, runId, 'completed', options.clock.now());
+  const totals = await runTotals(conn, runId);
+  return { kind: 'completed', runId, resumed: previous !== undefined && resumable, requestedDate, asOf, batches, seconds: (performance.now() - started) / 1000, ...totals };
+}

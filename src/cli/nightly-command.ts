@@ -1,0 +1,64 @@
+import { runNightly } from '../app/nightly/run-nightly.js';
+import { AppError } from '../app/errors.js';
+import { systemClock } from '../app/ports.js';
+import { tryParseDate } from '../domain/calendar/index.js';
+import type { CommandIo } from './json-command.js';
+import { openMigrated, readConfig } from './serve.js';
+
+/** Exit codes of `isocourse nightly` (docs/nightly.md). */
+export const NIGHTLY_EXIT = { done: 0, failed: 1, usage: 2, alreadyRunning: 75 } as const;
+
+const USAGE = 'Usage: isocourse nightly [--date YYYY-MM-DD]\n';
+
+export function parseNightlyArgs(args: readonly string[]): { date: string | undefined } | { error: string } {
+  let date: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    const value = arg === '--date' ? args[(i += 1)] : arg.startsWith('--date=') ? arg.slice('--date='.length) : undefined;
+    if (value === undefined) return { error: arg === '--date' ? '--date needs a value YYYY-MM-DD' : `unknown option "${arg}"` };
+    if (tryParseDate(value)?.toString() !== value) return { error: `--date must be a calendar date YYYY-MM-DD, got "${value}"` };
+    date = value;
+  }
+  return { date };
+}
+
+/**
+ * `isocourse nightly [--date YYYY-MM-DD]`: recomputes every judged course's schedule and reminders
+ * (docs/nightly.md) and prints one summary line. Without --date each course is judged for today
+ * in its programme zone. Exit 0 done; 1 failed (a rerun resumes after the last written batch);
+ * 2 usage or configuration; 75 another run is in progress (EX_TEMPFAIL: try again later).
+ */
+export async function nightly(args: readonly string[], io: CommandIo): Promise<number> {
+  const parsed = parseNightlyArgs(args);
+  if ('error' in parsed) {
+    io.stderr(`isocourse nightly: ${parsed.error}\n${USAGE}`);
+    return NIGHTLY_EXIT.usage;
+  }
+  const config = readConfig(io);
+  if (config === undefined) return NIGHTLY_EXIT.usage;
+  const handle = await openMigrated(config, io);
+  if (handle === undefined) return NIGHTLY_EXIT.failed;
+  try {
+    const result = await runNightly(handle.db, { date: parsed.date, clock: systemClock });
+    if (result.kind === 'refused') {
+      io.stderr('isocourse nightly: another nightly run is in progress; nothing was done\n');
+      return NIGHTLY_EXIT.alreadyRunning;
+    }
+    const day = result.requestedDate ?? `today in each programme zone at ${result.asOf.toISOString()}`;
+    io.stdout(
+      `isocourse nightly: ${day}: ${result.coursesJudged} courses judged (${result.problems} could not be judged), ` +
+        `reminders ${result.remindersCreated} created, ${result.remindersUpdated} updated, ${result.remindersRetired} retired, ` +
+        `${result.seconds.toFixed(1)} s${result.resumed ? ' (resumed an interrupted run)' : ''}\n`,
+    );
+    return NIGHTLY_EXIT.done;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'invalid_input') {
+      io.stderr(`isocourse nightly: ${error.message}\n${USAGE}`);
+      return NIGHTLY_EXIT.usage;
+    }
+    io.stderr(`isocourse nightly: the run failed (${error instanceof Error ? error.message : String(error)}); what was written stays consistent and the next run resumes after the last written batch\n`);
+    return NIGHTLY_EXIT.failed;
+  } finally {
+    await handle.close();
+  }
+}

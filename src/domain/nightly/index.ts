@@ -1,0 +1,2 @@
+export * from './course-schedule.js';
+export * from './reminder-rules.js';
