@@ -86,7 +86,8 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export const processIo: CommandIo = {
+export const processIo: CommandIo & { readonly stderrIsTty: boolean } = {
+  stderrIsTty: process.stderr.isTTY,
   readStdin: () => readAll(process.stdin),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -26,7 +26,7 @@ export const serverCommands: readonly ServerCommand[] = [
   },
   {
     name: 'demo',
-    summary: 'create a demo clinic (a course in each state) in an empty database and print its logins (--jurisdiction US|EU|EU-FR|EU-IT|UK)',
+    summary: 'create a demo clinic (a course in each state) in an empty database and print its logins (--jurisdiction US|EU|EU-FR|EU-IT|UK); --courses N [--seed N] [--today YYYY-MM-DD] [--clinics N] [--append] generates a synthetic population instead',
     run: async (args, io) => (await import('./demo/demo-command.js')).demo(args, io),
   },
   {

@@ -13,6 +13,7 @@ import { DemoPlan } from './demo-plan.js';
 import { printDemo } from './demo-print.js';
 import { europeanStories } from './demo-europe.js';
 import { usStories } from './demo-us.js';
+import { POPULATION_OPTIONS, POPULATION_USAGE } from './population/population-options.js';
 
 const JURISDICTIONS: readonly Jurisdiction[] = ['US', 'EU', 'EU-FR', 'EU-IT', 'UK'];
 
@@ -35,10 +36,14 @@ export function parseDemoArgs(args: readonly string[]): { jurisdiction: Jurisdic
  * each state laid out in the weeks before today, and logins printed at the end. It goes into an
  * empty database only (its passwords are published) and never in production mode.
  */
-export async function demo(args: readonly string[], io: CommandIo): Promise<number> {
+export async function demo(args: readonly string[], io: CommandIo & { readonly stderrIsTty?: boolean }): Promise<number> {
+  // any option of the synthetic population selects it (docs/benchmarks.md)
+  if (args.some((a) => POPULATION_OPTIONS.some((o) => a === o || a.startsWith(`${o}=`)))) {
+    return (await import('./population/population-command.js')).population(args, io);
+  }
   const parsed = parseDemoArgs(args);
   if ('error' in parsed) {
-    io.stderr(`isocourse demo: ${parsed.error}\nUsage: isocourse demo [--jurisdiction US|EU|EU-FR|EU-IT|UK]\n`);
+    io.stderr(`isocourse demo: ${parsed.error}\nUsage: isocourse demo [--jurisdiction US|EU|EU-FR|EU-IT|UK]\n       ${POPULATION_USAGE}\n`);
     return 2;
   }
   const config = readConfig(io);
