@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { bootstrapInput } from './e2e/support/accounts.js';
 import { findChromium } from './scripts/ensure-chromium.mjs';
 
 // Browser tests drive Debian's Chromium (scripts/ensure-chromium.mjs finds or installs it); a
@@ -11,9 +10,9 @@ import { findChromium } from './scripts/ensure-chromium.mjs';
 //   E2E_PORT      the port of the server the tests start (default 3107);
 //   CHROMIUM_PATH the browser to drive (default /usr/bin/chromium or /usr/bin/chromium-browser).
 //
-// The server the tests start gets an empty data directory, then `isocourse bootstrap` creates the
-// test clinic and its administrator there (e2e/support/accounts.ts) before `serve` takes the
-// directory's lock. A server given by E2E_BASE_URL must hold that account already.
+// The server the tests start gets an empty data directory, then `isocourse demo` builds the demo
+// clinic there (every role's account, a course in each state: e2e/support/accounts.ts) before
+// `serve` takes the directory's lock. A server given by E2E_BASE_URL must hold the demo clinic.
 
 const RESULTS_DIR = 'test-results';
 const externalBaseUrl = process.env.E2E_BASE_URL;
@@ -67,16 +66,15 @@ export default defineConfig({
     ? {
         webServer: {
           // `exec` hands the shell's process to the server, so the shutdown signal reaches it
-          command: 'printf \'%s\' "$E2E_BOOTSTRAP" | node bin/isocourse.mjs bootstrap && exec node bin/isocourse.mjs serve',
+          command: 'node bin/isocourse.mjs demo && exec node bin/isocourse.mjs serve',
           url: `${baseURL}/readyz`,
-          timeout: 60_000,
+          timeout: 180_000,
           reuseExistingServer: false,
           env: {
             PORT: String(port),
             HOST: '127.0.0.1',
             DATA_DIR: dataDir,
             LOG_LEVEL: 'warn',
-            E2E_BOOTSTRAP: JSON.stringify(bootstrapInput),
           },
           stdout: 'pipe',
           stderr: 'pipe',

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './support/session.js';
 
 // The clinic area and the dose calculator (src/domain/dosing in the browser). Prescribers and
-// designees are simulated until the demo command creates them (e2e/support/accounts.ts).
+// designees are the demo clinic's (e2e/support/accounts.ts).
 
 const main = (page: Page) => page.getByRole('main');
 
@@ -15,7 +15,7 @@ test.describe('the clinic home', () => {
   test('for a prescriber: name, role, the dose calculator and what is coming', async ({ page }) => {
     await signInAs(page, 'prescriber');
     await page.goto('/clinic');
-    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Dr Sam Okafor, prescriber.');
+    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Dr Dana Reyes, prescriber.');
     await main(page).getByRole('link', { name: 'Dose calculator' }).click();
     await expect(page).toHaveURL('/clinic/dose-calculator');
     await expect(page.getByRole('heading', { level: 1, name: 'Dose calculator' })).toBeFocused();
@@ -24,7 +24,7 @@ test.describe('the clinic home', () => {
   test('for a designee: the same tools, with the role said plainly', async ({ page }) => {
     await signInAs(page, 'designee');
     await page.goto('/clinic');
-    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Jo Rivera, designee (acts for a prescriber).');
+    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Noor Haddad (nurse), designee (acts for a prescriber).');
     await expect(main(page).getByRole('link', { name: 'Dose calculator' })).toBeVisible();
     await expect(page.getByTestId('coming-soon')).toBeVisible();
   });

@@ -3,7 +3,7 @@ import { collectProblems } from './support/checks.js';
 import { signInAs } from './support/session.js';
 
 // The patient's self-checks: the PHQ-9 (scored by src/domain/mood) and the symptom check-in
-// (triaged by src/domain/symptoms). The patient is simulated (e2e/support/accounts.ts).
+// (triaged by src/domain/symptoms). The patient is the demo's Jordan Lee (e2e/support/accounts.ts).
 
 const ITEMS = [
   'Little interest or pleasure in doing things',
@@ -31,7 +31,7 @@ test.describe('the patient home', () => {
   test('names the person and the role, links the real tools and says what is coming', async ({ page }) => {
     await page.goto('/patient');
     await expect(page.getByRole('heading', { level: 1, name: 'Patient' })).toBeVisible();
-    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Alex Kim, patient.');
+    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Jordan Lee, patient.');
     const main = page.getByRole('main');
     await expect(main.getByRole('link', { name: 'Symptom check-in' })).toHaveAttribute('href', '/patient/symptom-check');
     await expect(main.getByRole('link', { name: 'Mood check-in (PHQ-9)' })).toHaveAttribute('href', '/patient/mood-check');

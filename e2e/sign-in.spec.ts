@@ -38,15 +38,15 @@ test.describe('signing in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL('/clinic');
     await expect(page.getByRole('heading', { level: 1, name: 'Clinic' })).toBeFocused();
-    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Robin Admin, clinic administrator.');
-    await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as Robin Admin (clinic administrator)');
+    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Alex Morgan, clinic administrator.');
+    await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as Alex Morgan (clinic administrator)');
     await expect(page.getByTestId('coming-soon')).toContainText('Nothing here shows sample data.');
     // a clinic administrator sees their two areas only
     const nav = page.getByRole('navigation', { name: 'Areas' });
     await expect(nav.getByRole('link')).toHaveText(['Clinic', 'Administration', 'Learn']);
 
     await page.reload();
-    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Robin Admin, clinic administrator.');
+    await expect(page.getByTestId('home-who')).toHaveText('Signed in as Alex Morgan, clinic administrator.');
     await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -1,49 +1,42 @@
 /**
- * The people the browser tests sign in as. Today the only way to create an account is
- * `isocourse bootstrap` (a clinic and its administrator), which playwright.config.ts runs on the
- * empty database before the server starts; that account is `real`. The other roles are
- * `simulated` until the demo command creates them: the browser is told by GET /api/auth/session
- * that such a person is signed in, which is honest for screens that call no other API (the
- * education pages, the PHQ-9 and symptom check-ins, the dose calculator, the role homes).
- * When the demo lands, give each role its e-mail and password here and make it `real`: the tests
- * do not change.
+ * The people the browser tests sign in as: the demo clinic's accounts. playwright.config.ts runs
+ * `isocourse demo` on an empty data directory before the server starts, so every role is a real
+ * account with a real history (README, "Try the demo"; src/cli/demo/). The demo lays its courses
+ * out in the weeks before today, so tests must not depend on a calendar date.
  */
 export type TestRole = 'clinic_admin' | 'prescriber' | 'designee' | 'patient' | 'pharmacist';
 
 export interface RealAccount {
-  readonly kind: 'real';
   readonly role: TestRole;
   readonly email: string;
   readonly password: string;
   readonly displayName: string;
 }
 
-export interface SimulatedAccount {
-  readonly kind: 'simulated';
-  readonly role: TestRole;
-  readonly displayName: string;
-}
+/** The demo's one password (public, which is why the demo refuses production mode). */
+const DEMO_PASSWORD = 'isocourse-demo';
 
-export type TestAccount = RealAccount | SimulatedAccount;
+const demo = (role: TestRole, local: string, displayName: string): RealAccount => ({
+  role,
+  email: `${local}@demo.isocourse.test`,
+  password: DEMO_PASSWORD,
+  displayName,
+});
 
-export const clinicAdmin: RealAccount = {
-  kind: 'real',
-  role: 'clinic_admin',
-  email: 'admin@e2e.isocourse.test',
-  password: 'e2e correct horse battery staple',
-  displayName: 'Robin Admin',
-};
+export const clinicAdmin = demo('clinic_admin', 'admin', 'Alex Morgan');
+export const prescriber = demo('prescriber', 'prescriber', 'Dr Dana Reyes');
+export const designee = demo('designee', 'nurse', 'Noor Haddad (nurse)');
+export const pharmacist = demo('pharmacist', 'pharmacist', 'Pat Okafor');
+/** Jordan Lee: active course, second month dispensed, logs doses. */
+export const patient = demo('patient', 'jordan', 'Jordan Lee');
+/** Sam Rivera: an authorization is open and waiting to be collected at the pharmacy. */
+export const patientWithOpenAuthorization = demo('patient', 'sam', 'Sam Rivera');
 
-export const accounts: Readonly<Record<TestRole, TestAccount>> = {
+/** The account each role signs in with by default. */
+export const accounts: Readonly<Record<TestRole, RealAccount>> = {
   clinic_admin: clinicAdmin,
-  prescriber: { kind: 'simulated', role: 'prescriber', displayName: 'Dr Sam Okafor' },
-  designee: { kind: 'simulated', role: 'designee', displayName: 'Jo Rivera' },
-  patient: { kind: 'simulated', role: 'patient', displayName: 'Alex Kim' },
-  pharmacist: { kind: 'simulated', role: 'pharmacist', displayName: 'Priya Shah' },
+  prescriber,
+  designee,
+  patient,
+  pharmacist,
 };
-
-/** What `isocourse bootstrap` reads on stdin to create the clinic and the real administrator. */
-export const bootstrapInput = {
-  clinic: { name: 'E2E Dermatology', jurisdiction: 'US', timeZone: 'America/New_York' },
-  admin: { email: clinicAdmin.email, displayName: clinicAdmin.displayName, password: clinicAdmin.password },
-} as const;

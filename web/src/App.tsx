@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { SessionUser } from './api/auth-api.js';
+import { AdminScreen } from './admin/AdminScreen.js';
 import { SignInPage } from './auth/SignInPage.js';
+import { ClinicScreen } from './clinic/ClinicScreen.js';
 import { HomePage } from './components/HomePage.js';
 import { NotFoundPage } from './components/NotFoundPage.js';
 import { PAGE_TITLE_ID } from './components/PageTitle.js';
@@ -8,20 +10,15 @@ import { SiteFooter } from './components/SiteFooter.js';
 import { SiteHeader } from './components/SiteHeader.js';
 import { MAIN_ID, SkipLink } from './components/SkipLink.js';
 import { learnTopics } from './content/learn.js';
-import { DoseCalculatorPage } from './dosing/DoseCalculatorPage.js';
-import { AdminHome } from './homes/AdminHome.js';
-import { ClinicHome } from './homes/ClinicHome.js';
-import { PatientHome } from './homes/PatientHome.js';
-import { PharmacyHome } from './homes/PharmacyHome.js';
 import { t } from './i18n/t.js';
 import { LearnIndexPage } from './learn/LearnIndexPage.js';
 import { LearnTopicPage } from './learn/LearnTopicPage.js';
-import { Phq9Page } from './mood/Phq9Page.js';
-import { pageFor, type Page, type ScreenId } from './routing/routes.js';
+import { pageFor, type Page, type Screen, type ScreenParams } from './routing/routes.js';
+import { PatientScreen } from './patient/PatientScreen.js';
+import { PharmacyScreen } from './pharmacy/PharmacyScreen.js';
 import { lastNavigationKind, usePathname } from './routing/use-location.js';
 import { ScreenGate } from './session/ScreenGate.js';
 import { SessionProvider, useSession, type SessionState } from './session/session-context.js';
-import { SymptomCheckPage } from './symptoms/SymptomCheckPage.js';
 
 function pageName(page: Page, session: SessionState): string | undefined {
   switch (page.kind) {
@@ -46,24 +43,19 @@ function pageName(page: Page, session: SessionState): string | undefined {
   }
 }
 
-function ScreenContent({ id, user }: { readonly id: ScreenId; readonly user: SessionUser }) {
-  switch (id) {
-    case 'clinicHome':
-      return <ClinicHome user={user} />;
-    case 'doseCalculator':
-      return <DoseCalculatorPage />;
-    case 'patientHome':
-      return <PatientHome user={user} />;
-    case 'moodCheck':
-      return <Phq9Page />;
-    case 'symptomCheck':
-      return <SymptomCheckPage />;
-    case 'pharmacyHome':
-      return <PharmacyHome user={user} />;
-    case 'adminHome':
-      return <AdminHome user={user} />;
+/** The screen's own component: each area switches over its own screens. */
+function ScreenContent({ screen, params, user }: { readonly screen: Screen; readonly params: ScreenParams; readonly user: SessionUser }) {
+  switch (screen.area) {
+    case 'clinic':
+      return <ClinicScreen id={screen.id} params={params} user={user} />;
+    case 'patient':
+      return <PatientScreen id={screen.id} params={params} user={user} />;
+    case 'pharmacy':
+      return <PharmacyScreen id={screen.id} params={params} user={user} />;
+    case 'admin':
+      return <AdminScreen id={screen.id} params={params} user={user} />;
     default: {
-      const unreachable: never = id;
+      const unreachable: never = screen;
       return unreachable;
     }
   }
@@ -80,7 +72,7 @@ function PageContent({ page }: { readonly page: Page }) {
     case 'learnTopic':
       return <LearnTopicPage topicId={page.topicId} />;
     case 'screen':
-      return <ScreenGate screen={page.screen}>{(user) => <ScreenContent id={page.screen.id} user={user} />}</ScreenGate>;
+      return <ScreenGate screen={page.screen}>{(user) => <ScreenContent screen={page.screen} params={page.params} user={user} />}</ScreenGate>;
     case 'not_found':
       return <NotFoundPage path={page.path} />;
     default: {

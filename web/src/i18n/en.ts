@@ -1,4 +1,5 @@
 import { enAuth } from './en-auth.js';
+import { enCommon } from './en-common.js';
 import { enDosing } from './en-dosing.js';
 import { enHomes } from './en-homes.js';
 import { enLearn } from './en-learn.js';
@@ -51,7 +52,17 @@ const enShell = {
   'footer.licence': 'Open source under the Apache License 2.0.',
 } as const;
 
-export const en = { ...enShell, ...enAuth, ...enHomes, ...enLearn, ...enMood, ...enSymptoms, ...enDosing } as const;
+// one catalogue per line, so screens added side by side merge without conflict
+export const en = {
+  ...enShell,
+  ...enCommon,
+  ...enAuth,
+  ...enHomes,
+  ...enLearn,
+  ...enMood,
+  ...enSymptoms,
+  ...enDosing,
+} as const;
 
 export type MessageKey = keyof typeof en;
 

@@ -28,6 +28,8 @@ export interface Session {
   readonly signOut: (beforeUpdate?: () => void) => Promise<void>;
   /** Asks the server again after `unavailable`. */
   readonly recheck: () => void;
+  /** The API client holding this session's CSRF token: every screen's calls go through it. */
+  readonly client: ApiClient;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -71,7 +73,7 @@ export function SessionProvider({ children, client = apiClient }: { readonly chi
     setChecks((n) => n + 1);
   }, []);
 
-  const value = useMemo<Session>(() => ({ state, signIn, signOut, recheck }), [state, signIn, signOut, recheck]);
+  const value = useMemo<Session>(() => ({ state, signIn, signOut, recheck, client }), [state, signIn, signOut, recheck, client]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -86,4 +88,9 @@ export function useSignedInUser(): SessionUser {
   const { state } = useSession();
   if (state.status !== 'signedIn') throw new Error('useSignedInUser outside a signed-in page');
   return state.user;
+}
+
+/** The session's API client (see `Session.client`). */
+export function useApiClient(): ApiClient {
+  return useSession().client;
 }
