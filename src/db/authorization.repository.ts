@@ -299,3 +299,38 @@ export async function findPharmacy(db: Db, id: string): Promise<PharmacyRecord |
   const r = await db.selectFrom('pharmacy').select(['id', 'name', 'jurisdiction', 'certified_on', 'activated_on']).where('id', '=', id).executeTakeFirst();
   return r === undefined ? undefined : { id: r.id, name: r.name, jurisdiction: r.jurisdiction, certifiedOn: r.certified_on, activatedOn: r.activated_on };
 }
+
+export interface DispenseRecord {
+  readonly id: string;
+  readonly authorizationId: string;
+  readonly prescriptionId: string;
+  readonly pharmacyId: string;
+  readonly quantity: number;
+  readonly medicationGuideGiven: boolean;
+  readonly rmaNumber: string | null;
+  readonly dndDate: string | null;
+  readonly dispensedAt: Date;
+}
+
+/** Every dispense of one patient's authorizations, oldest first (the patient's data export). */
+export async function listPatientDispenses(db: Db, patientId: string): Promise<DispenseRecord[]> {
+  const rows = await db
+    .selectFrom('dispense')
+    .innerJoin('authorization', 'authorization.id', 'dispense.authorization_id')
+    .select(['dispense.id', 'dispense.authorization_id', 'dispense.prescription_id', 'dispense.pharmacy_id', 'dispense.quantity', 'dispense.medication_guide_given', 'dispense.rma_number', 'dispense.dnd_date', 'dispense.dispensed_at'])
+    .where('authorization.patient_id', '=', patientId)
+    .orderBy('dispense.dispensed_at')
+    .orderBy('dispense.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    authorizationId: r.authorization_id,
+    prescriptionId: r.prescription_id,
+    pharmacyId: r.pharmacy_id,
+    quantity: r.quantity,
+    medicationGuideGiven: r.medication_guide_given,
+    rmaNumber: r.rma_number,
+    dndDate: r.dnd_date,
+    dispensedAt: new Date(r.dispensed_at),
+  }));
+}

@@ -102,6 +102,7 @@ const POLICY: Readonly<Record<string, Policy>> = {
   getPharmacyWorklist:   row(401,        403,              403,              403,              403,              [200, 403, 403]),
   getMyNextSteps:        row(401,        403,              403,              403,              200,              403),
   getMyCourse:           row(401,        403,              403,              403,              200,              403),
+  exportMyData:          row(401,        403,              403,              403,              200,              403),
   checkProgram:          row(401,        [200, 200, 404],  [200, 200, 404],  [200, 200, 404],  403,              403),
   planPickup:            row(401,        [200, 200, 404],  [200, 200, 404],  [200, 200, 404],  403,              403),
 };

@@ -14,6 +14,7 @@ import { authorizationRoutes } from './routes/authorizations.routes.js';
 import { courseRoutes } from './routes/courses.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { worklistRoutes } from './routes/worklists.routes.js';
+import { patientExportRoutes } from './routes/patient-export.routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import type { ServerDeps } from './server-deps.js';
 import { registerWebApp } from './web-app.js';
@@ -155,6 +156,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions): Pro
     ...courseRoutes(deps),
     ...authorizationRoutes(deps),
     ...worklistRoutes(deps),
+    ...patientExportRoutes(deps),
     ...accountRoutes(deps),
     ...adminClinicRoutes(deps),
     ...adminUserRoutes(deps),

@@ -6,6 +6,7 @@ import './styles/app.css';
 import './styles/forms.css';
 import './styles/content.css';
 import './styles/results.css';
+import './styles/patient.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no element with id "root"');

@@ -24,13 +24,13 @@ export interface NextSteps {
   readonly notes: ReadonlyArray<{ readonly code: string; readonly ruleId: string; readonly text: string }>;
 }
 
-interface Loaded {
+export interface Loaded {
   readonly patient: PatientRecord;
   readonly courses: CourseRecord[];
   readonly events: StoredEvent[];
 }
 
-async function ownRecord(trx: Transaction<Database>, actor: Actor): Promise<Loaded> {
+export async function ownRecord(trx: Transaction<Database>, actor: Actor): Promise<Loaded> {
   requireRole(actor.principal, ['patient']);
   const patientId = actor.principal.patientId;
   const patient = patientId === null ? undefined : await findPatient(trx, patientId);

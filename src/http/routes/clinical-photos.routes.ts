@@ -28,7 +28,7 @@ export function registerPhotoBodyParser(app: FastifyInstance): void {
 }
 
 /** Presenter: a photo's metadata, never its bytes or who else may see it. */
-function presentPhoto(p: ProgressPhoto) {
+export function presentPhoto(p: ProgressPhoto) {
   return {
     id: p.id,
     contentType: p.contentType,

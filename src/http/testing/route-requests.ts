@@ -111,6 +111,7 @@ export const REQUESTS: Readonly<Record<string, RequestPlan>> = {
   getPharmacyWorklist: { params: (c): Record<string, string> => (c.scope === 'own' ? { pharmacyId: c.world.pharmacyId } : {}) },
   getMyNextSteps: { scoped: false },
   getMyCourse: { scoped: false },
+  exportMyData: { scoped: false },
   checkProgram: { body: () => ({ action: 'finish_course' }) },
   planPickup: { body: () => ({ intendedPickup: '2026-09-03' }) },
 };

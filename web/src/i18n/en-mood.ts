@@ -6,7 +6,7 @@
 export const enMood = {
   'phq9.title': 'Mood check-in (PHQ-9)',
   'phq9.intro': 'Nine standard questions about how you have been feeling. It takes about 2 minutes. There are no right or wrong answers.',
-  'phq9.notSavedYet': 'Your answers stay on this screen: saving them to your record comes with the course service, which is being built.',
+  'phq9.savedWhen': 'When you see your result, your answers are saved to your course record, and your care team can see them.',
   'phq9.helpPointer': 'If you need help now, do not wait for the result:',
   'phq9.helpPointerLink': 'where to get help',
   'phq9.item10Hint': 'Optional. This question is not part of the score.',
@@ -24,7 +24,6 @@ export const enMood = {
   'phq9.result.notDiagnosis': 'This is a check-in, not a diagnosis. Your care team looks at it together with you.',
   'phq9.result.talkSoon': 'Please talk to your prescriber soon about how you have been feeling, and tell them this score.',
   'phq9.result.ifChanges': 'If the way you feel changes, do the check-in again or talk to your care team.',
-  'phq9.result.notSaved': 'This result is not saved yet. Tell your prescriber your score at your next visit.',
   'phq9.result.howTitle': 'How this result is worked out',
   'phq9.result.howTotal': 'Each answer counts 0 to 3 points; the 9 answers add up to 0 to 27 (rule MOOD-PHQ9-TOTAL).',
   'phq9.result.howBands': 'Ranges: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe (rule MOOD-PHQ9-BAND).',

@@ -13,7 +13,7 @@ export const enSymptoms = {
   'symptoms.whatToDo': 'What to do:',
   'symptoms.why': 'Why:',
   'symptoms.unanswered': 'You did not answer {count} questions. If any of them applies to you, answer it too and get advice again.',
-  'symptoms.notSaved': 'Your answers are not saved yet: saving them to your record comes with the course service. Tell your care team about them.',
+  'symptoms.savedWhen': 'When you get advice, your answers are saved to your course record, and your care team can see them.',
   'symptoms.group.stopAndUrgent.title': 'Stop taking isotretinoin and get help now',
   'symptoms.group.stopAndUrgent.intro': 'Some of your answers need action today. Do what it says for each one below.',
   'symptoms.group.contactPrescriber.title': 'Contact your prescriber',

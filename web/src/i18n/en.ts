@@ -4,6 +4,7 @@ import { enDosing } from './en-dosing.js';
 import { enHomes } from './en-homes.js';
 import { enLearn } from './en-learn.js';
 import { enMood } from './en-mood.js';
+import { enPatient } from './en-patient.js';
 import { enSymptoms } from './en-symptoms.js';
 
 /**
@@ -62,6 +63,7 @@ export const en = {
   ...enMood,
   ...enSymptoms,
   ...enDosing,
+  ...enPatient,
 } as const;
 
 export type MessageKey = keyof typeof en;

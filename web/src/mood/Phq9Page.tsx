@@ -13,6 +13,9 @@ import { phq9Texts } from '../content/assessments.js';
 import { ErrorSummary } from '../forms/ErrorSummary.js';
 import { RadioGroup, radioId, type RadioOption } from '../forms/RadioGroup.js';
 import { t } from '../i18n/t.js';
+import { phq9ResponseSchema } from '../../../src/contracts/clinical-views.js';
+import { parserFor } from '../api/parse.js';
+import { CheckInSaveStatus, useCheckInSave } from '../patient/CheckInSave.js';
 import { learnTopicPath } from '../routing/routes.js';
 import { Item9Help } from './Item9Help.js';
 import { Phq9Result } from './Phq9Result.js';
@@ -24,9 +27,12 @@ const scoreOf: Readonly<Record<`${Phq9Score}`, Phq9Score>> = { '0': 0, '1': 1, '
 const itemName = (index: number): string => `phq9-item-${String(index + 1)}`;
 const emptyAnswers = (): (Phq9Score | null)[] => Array.from({ length: PHQ9_ITEM_COUNT }, () => null);
 
+const parsePhq9 = parserFor(phq9ResponseSchema);
+
 /**
- * The PHQ-9 self-check (clinical-rules.md s5), scored by the domain (src/domain/mood). Nothing is
- * stored yet: the page says so. Question 9 above 0 shows help at once and first in the result.
+ * The PHQ-9 self-check (clinical-rules.md s5), scored by the domain (src/domain/mood). A complete
+ * form is saved to the open course (POST /phq9) and the server's messages shown; without an open
+ * course the page says it is not saved. Question 9 above 0 shows help at once and first in the result.
  */
 export function Phq9Page() {
   const [answers, setAnswers] = useState<(Phq9Score | null)[]>(emptyAnswers);
@@ -36,6 +42,7 @@ export function Phq9Page() {
   // whether the result at the top carried the help message when it was last submitted
   const [flagAtSubmit, setFlagAtSubmit] = useState(false);
   const helpHeading = useRef<HTMLHeadingElement>(null);
+  const saving = useCheckInSave('phq9', parsePhq9, (r) => ({ messages: r.patientMessages, tasks: r.tasks }));
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
   // once submitted, the result follows the answers: a changed answer never leaves a stale score
@@ -55,6 +62,7 @@ export function Phq9Page() {
     setSubmitted(true);
     setFlagAtSubmit(assessment.item9RedFlag);
     setAttempt((n) => n + 1);
+    if (!assessment.incomplete) saving.save({ answers, item10: item10 ?? null });
   };
 
   const setAnswer = (index: number, score: Phq9Score): void => {
@@ -71,8 +79,8 @@ export function Phq9Page() {
     <>
       <PageTitle>{t('phq9.title')}</PageTitle>
       <p className="lead">{t('phq9.intro')}</p>
-      <p className="notice notice--quiet" data-testid="phq9-not-saved-intro">
-        {t('phq9.notSavedYet')}
+      <p className="notice notice--quiet" data-testid="phq9-saving-intro">
+        {t('phq9.savedWhen')}
       </p>
       <p>
         {t('phq9.helpPointer')} <AppLink to={learnTopicPath('mood-and-help')}>{t('phq9.helpPointerLink')}</AppLink>
@@ -82,6 +90,7 @@ export function Phq9Page() {
         <section className="result" aria-label={t('phq9.result.regionLabel')} data-testid="phq9-result">
           {redFlag ? <Item9Help variant="result" headingRef={helpHeading} /> : null}
           <ErrorSummary items={errorItems} focusKey={attempt} takeFocus={!redFlag} />
+          <CheckInSaveStatus state={saving.state} testId="phq9-save" />
           <Phq9Result assessment={assessment} headingRef={resultHeading} />
         </section>
       ) : null}

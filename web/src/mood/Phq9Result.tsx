@@ -35,9 +35,6 @@ export function Phq9Result({ assessment, headingRef }: { readonly assessment: Ph
       <p data-testid="phq9-band">{t(bandMeaning[band])}</p>
       <p>{t('phq9.result.notDiagnosis')}</p>
       <p>{reviewDue ? t('phq9.result.talkSoon') : t('phq9.result.ifChanges')}</p>
-      <p className="notice notice--quiet" data-testid="phq9-not-saved">
-        {t('phq9.result.notSaved')}
-      </p>
       <details className="details">
         <summary>{t('phq9.result.howTitle')}</summary>
         <ul className="content__list">

@@ -3,12 +3,15 @@ import { Phq9Page } from '../mood/Phq9Page.js';
 import type { AreaScreenProps } from '../routing/screen-props.js';
 import type { PatientScreenId } from '../routing/screens-patient.js';
 import { SymptomCheckPage } from '../symptoms/SymptomCheckPage.js';
+import { ProgressPage } from './ProgressPage.js';
 
 /** The patient area's screens, by id (routing/screens-patient.ts lists their addresses). */
 export function PatientScreen(props: AreaScreenProps<PatientScreenId>) {
   switch (props.id) {
     case 'patientHome':
       return <PatientHome user={props.user} />;
+    case 'patientProgress':
+      return <ProgressPage />;
     case 'moodCheck':
       return <Phq9Page />;
     case 'symptomCheck':

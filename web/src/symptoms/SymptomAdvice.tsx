@@ -74,7 +74,6 @@ export function SymptomAdvice({ result, unanswered, headingRef }: SymptomAdviceP
           {t('symptoms.unanswered', { count: unanswered })}
         </p>
       ) : null}
-      <p className="notice notice--quiet">{t('symptoms.notSaved')}</p>
     </section>
   );
 }
