@@ -163,7 +163,12 @@ export const courseStatusChangeSchema = z
 export const courseDetailSchema = z
   .object({
     course: courseSummarySchema,
-    patient: z.object({ id: z.string(), displayName: z.string(), birthDate: z.string().nullable() }),
+    patient: z.object({
+      id: z.string(),
+      displayName: z.string(),
+      birthDate: z.string().nullable(),
+      riskCategory: riskAssessmentSchema.shape.category.nullable().describe('the current risk category (null when the record holds none)'),
+    }),
     events: z.array(z.object({ id: z.string(), kind: z.string(), occurredAt: z.string(), payload: z.unknown() })),
     prescriptions: z.array(prescriptionRequestSchema.omit({ prescriberId: true, acknowledgeInteractions: true }).extend({ id: z.string(), prescriberId: z.string() })),
     authorizations: z.array(authorizationSchema),

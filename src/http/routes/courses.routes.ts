@@ -14,6 +14,7 @@ import {
   type EnrollRequest,
   type PrescriptionRequest,
 } from '../../contracts/course.js';
+import { riskAssessmentSchema } from '../../contracts/program-case.js';
 import type { z } from 'zod';
 import { principal, requestContext } from '../auth/session-hook.js';
 import { ProblemError } from '../problem.js';
@@ -29,6 +30,12 @@ export function uuidParam(request: FastifyRequest, name: string): string {
   const value = (request.params as Record<string, string | undefined>)[name] ?? '';
   if (!UUID.test(value)) throw new ProblemError('not_found', `No such ${name.replace(/Id$/, '')}.`);
   return value;
+}
+
+/** The category of a stored risk assessment, or null when the record holds none that reads. */
+function riskCategoryOf(risk: unknown): z.output<typeof riskAssessmentSchema>['category'] | null {
+  const parsed = riskAssessmentSchema.safeParse(risk);
+  return parsed.success ? parsed.data.category : null;
 }
 
 /** Presenter: the course fields a client may see, listed explicitly. */
@@ -49,7 +56,7 @@ export function presentCourse(c: EnrollResult['course']) {
 function presentDetail(d: CourseDetail): z.input<typeof courseDetailSchema> {
   return {
     course: presentCourse(d.facts.course),
-    patient: { id: d.facts.patient.id, displayName: d.facts.patient.displayName, birthDate: d.facts.patient.birthDate },
+    patient: { id: d.facts.patient.id, displayName: d.facts.patient.displayName, birthDate: d.facts.patient.birthDate, riskCategory: riskCategoryOf(d.facts.patient.risk) },
     events: d.facts.events.filter((e) => e.courseId === d.facts.course.id).map((e) => ({ id: e.eventKey, kind: e.kind, occurredAt: e.occurredAt.toISOString(), payload: e.payload })),
     prescriptions: d.prescriptions.map((p) => ({ id: p.id, prescriberId: p.prescriberId, writtenOn: p.writtenOn, product: p.product, strengthMg: p.strengthMg, quantity: p.quantity, dailyMg: p.dailyMg, refills: p.refills })),
     authorizations: d.authorizations,

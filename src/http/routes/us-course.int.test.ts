@@ -148,8 +148,9 @@ describe(`a whole US course over HTTP on ${testEngine()}`, () => {
 
     const detail = await doctor.get(`/api/courses/${courseId}`);
     expect(detail.statusCode).toBe(200);
-    const body = detail.json<{ course: { status: string }; authorizations: Array<{ status: string }>; prescriptions: unknown[] }>();
+    const body = detail.json<{ course: { status: string }; patient: { riskCategory: string | null }; authorizations: Array<{ status: string }>; prescriptions: unknown[] }>();
     expect(body.course.status).toBe('completed');
+    expect(body.patient.riskCategory).toBe('can_get_pregnant');
     expect(body.authorizations.map((a) => a.status)).toEqual(['dispensed', 'reversed', 'dispensed']);
     expect(body.prescriptions).toHaveLength(3);
     expect((await verifyAuditLog(s.database.db)).ok).toBe(true);

@@ -14,8 +14,6 @@ export const enHomes = {
   'home.clinic.doseSummary': 'Daily dose, capsules, days to the cumulative target and the projected end date, with every warning and its rule.',
   'home.clinic.learnSummary': 'The pages patients read, to go through with them or share.',
   'home.clinic.doseForPrescribers': 'The dose calculator is for prescribers and their designees.',
-  'home.clinic.soon.worklist': 'Worklist of patients who are due, overdue or blocked, with red flags first',
-  'home.clinic.soon.chart': 'Patient charts: course timeline, programme decisions, tests, mood, symptoms and gradings',
   'home.clinic.soon.forms': 'Enrolment, prescriptions, dispense authorizations, and stopping or finishing a course',
 
   'home.patient.helpNow': 'Need help now?',

@@ -1,4 +1,5 @@
 import { enAuth } from './en-auth.js';
+import { enClinic } from './en-clinic.js';
 import { enCommon } from './en-common.js';
 import { enDosing } from './en-dosing.js';
 import { enHomes } from './en-homes.js';
@@ -64,6 +65,7 @@ export const en = {
   ...enSymptoms,
   ...enDosing,
   ...enPatient,
+  ...enClinic,
 } as const;
 
 export type MessageKey = keyof typeof en;
