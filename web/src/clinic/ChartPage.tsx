@@ -155,7 +155,7 @@ function ChartContent({ courseId, user, reload }: { readonly courseId: string; r
   const title = detailQuery.state.status === 'ready' ? detailQuery.state.data.patient.displayName : t('chart.title');
   return (
     <>
-      <p className="breadcrumb">
+      <p className="chart-back">
         <AppLink to={screenPath('clinicWorklist')}>{t('chart.backToWorklist')}</AppLink>
       </p>
       <PageTitle>{title}</PageTitle>

@@ -119,7 +119,7 @@ export function DosePanel({ detail, doses, cumulative }: { readonly detail: Cour
   return (
     <ChartSection id="chart-dose" title={t('chart.dose.heading')} testId="chart-dose">
       <PrescriptionDose detail={detail} />
-      <h3 className="subsection-title">{t('chart.cumulative.heading')}</h3>
+      <h3 className="chart-subtitle">{t('chart.cumulative.heading')}</h3>
       <LoadState query={cumulative} testId="chart-cumulative">
         {(c) => <LoadState query={doses}>{(list) => <CumulativeChart c={c} doses={list} dailyMg={dailyMg} />}</LoadState>}
       </LoadState>
