@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshTestDatabase, testEngine, type TestDatabase } from '../db/testing/test-database.js';
-import { parseNightlyArgs } from './nightly-command.js';
+import { DEFAULT_WORKERS, parseNightlyArgs } from './nightly-command.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'isocourse.mjs');
 let database: TestDatabase | undefined;
@@ -34,18 +34,22 @@ describe(`isocourse nightly on ${testEngine()}`, () => {
       dirs.push(dataDir);
       env = { DATA_DIR: dataDir };
     }
-    const ok = run(['nightly', '--date', '2026-02-06'], env);
+    const ok = run(['nightly', '--date', '2026-02-06', '--workers', '0'], env);
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toMatch(/^isocourse nightly: 2026-02-06: 0 courses judged \(0 could not be judged\), reminders 0 created, 0 updated, 0 retired, [\d.]+ s\n$/);
     expect(ok.code).toBe(0);
     const bad = run(['nightly', '--date', '2026-13-01'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('YYYY-MM-DD');
-  });
+    // a new embedded data directory (initdb and migrations in the child) is slow on a loaded machine
+  }, 120_000);
 
   it('reads its options', () => {
-    expect(parseNightlyArgs([])).toEqual({ date: undefined });
-    expect(parseNightlyArgs(['--date=2026-02-06'])).toEqual({ date: '2026-02-06' });
+    expect(parseNightlyArgs([])).toEqual({ date: undefined, workers: DEFAULT_WORKERS });
+    expect(parseNightlyArgs(['--date=2026-02-06', '--workers', '0'])).toEqual({ date: '2026-02-06', workers: 0 });
+    expect(parseNightlyArgs(['--workers=3'])).toMatchObject({ workers: 3 });
+    expect(JSON.stringify(parseNightlyArgs(['--workers', 'many']))).toContain('--workers needs a number');
+    expect(parseNightlyArgs(['--dates', 'x'])).toEqual({ error: 'unknown option "--dates"' });
     expect(parseNightlyArgs(['--date'])).toEqual({ error: '--date needs a value YYYY-MM-DD' });
     expect(parseNightlyArgs(['--dry-run'])).toEqual({ error: 'unknown option "--dry-run"' });
     expect(parseNightlyArgs(['--date', '2026-2-6'])).toEqual({ error: '--date must be a calendar date YYYY-MM-DD, got "2026-2-6"' });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { runNightly } from '../app/nightly/run-nightly.js';
 import { AppError } from '../app/errors.js';
 import { systemClock } from '../app/ports.js';
@@ -8,24 +9,34 @@ import { openMigrated, readConfig } from './serve.js';
 /** Exit codes of `isocourse nightly` (docs/nightly.md). */
 export const NIGHTLY_EXIT = { done: 0, failed: 1, usage: 2, alreadyRunning: 75 } as const;
 
-const USAGE = 'Usage: isocourse nightly [--date YYYY-MM-DD]\n';
+const USAGE = 'Usage: isocourse nightly [--date YYYY-MM-DD] [--workers N]\n';
+/** Worker threads by default: one per core, at most 4 (the database needs CPU too). */
+export const DEFAULT_WORKERS = Math.min(4, availableParallelism());
 
-export function parseNightlyArgs(args: readonly string[]): { date: string | undefined } | { error: string } {
+export function parseNightlyArgs(args: readonly string[]): { date: string | undefined; workers: number } | { error: string } {
   let date: string | undefined;
+  let workers = DEFAULT_WORKERS;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
-    const value = arg === '--date' ? args[(i += 1)] : arg.startsWith('--date=') ? arg.slice('--date='.length) : undefined;
-    if (value === undefined) return { error: arg === '--date' ? '--date needs a value YYYY-MM-DD' : `unknown option "${arg}"` };
-    if (tryParseDate(value)?.toString() !== value) return { error: `--date must be a calendar date YYYY-MM-DD, got "${value}"` };
-    date = value;
+    const name = arg.startsWith('--date') ? '--date' : arg.startsWith('--workers') ? '--workers' : undefined;
+    if (name === undefined || (arg !== name && !arg.startsWith(`${name}=`))) return { error: `unknown option "${arg}"` };
+    const value = arg === name ? args[(i += 1)] : arg.slice(name.length + 1);
+    if (name === '--date') {
+      if (value === undefined) return { error: '--date needs a value YYYY-MM-DD' };
+      if (tryParseDate(value)?.toString() !== value) return { error: `--date must be a calendar date YYYY-MM-DD, got "${value}"` };
+      date = value;
+    } else {
+      if (value === undefined || !/^\d{1,2}$/.test(value)) return { error: '--workers needs a number of worker threads, 0 to 99 (0: the engine runs in the main thread)' };
+      workers = Number(value);
+    }
   }
-  return { date };
+  return { date, workers };
 }
 
 /**
  * `isocourse nightly [--date YYYY-MM-DD]`: recomputes every judged course's schedule and reminders
  * (docs/nightly.md) and prints one summary line. Without --date each course is judged for today
- * in its programme zone. Exit 0 done; 1 failed (a rerun resumes after the last written batch);
+ * in its programme zone; --workers N runs the engine in N worker threads (default: one per core, at most 4). Exit 0 done; 1 failed (a rerun resumes after the last written batch);
  * 2 usage or configuration; 75 another run is in progress (EX_TEMPFAIL: try again later).
  */
 export async function nightly(args: readonly string[], io: CommandIo): Promise<number> {
@@ -39,7 +50,7 @@ export async function nightly(args: readonly string[], io: CommandIo): Promise<n
   const handle = await openMigrated(config, io);
   if (handle === undefined) return NIGHTLY_EXIT.failed;
   try {
-    const result = await runNightly(handle.db, { date: parsed.date, clock: systemClock });
+    const result = await runNightly(handle.db, { date: parsed.date, clock: systemClock, workers: parsed.workers });
     if (result.kind === 'refused') {
       io.stderr('isocourse nightly: another nightly run is in progress; nothing was done\n');
       return NIGHTLY_EXIT.alreadyRunning;

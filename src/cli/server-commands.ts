@@ -31,7 +31,7 @@ export const serverCommands: readonly ServerCommand[] = [
   },
   {
     name: 'nightly',
-    summary: 'recompute every course\'s due dates and reminders for today in each programme zone, or --date YYYY-MM-DD; exit 75 when a run is in progress',
+    summary: 'recompute every course\'s due dates and reminders for today in each programme zone, or --date YYYY-MM-DD; --workers N engine threads; exit 75 when a run is in progress',
     run: async (args, io) => (await import('./nightly-command.js')).nightly(args, io),
   },
   {

@@ -26,6 +26,9 @@ export interface CourseRecord {
   readonly stopReason: string | null;
 }
 
+/** What the programme engine reads of a stored event (its wire form and where it belongs). */
+export type ProgrammeEventRecord = Pick<StoredEvent, 'eventKey' | 'courseId' | 'kind' | 'payload'>;
+
 export interface StoredEvent {
   readonly eventKey: string;
   readonly courseId: string;

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ProgramCaseWire } from '../../contracts/program-case.js';
 import type { ClinicFacts } from '../../db/clinic-settings.repository.js';
-import type { PatientRecord, StoredEvent } from '../../db/course.repository.js';
+import type { PatientRecord, ProgrammeEventRecord } from '../../db/course.repository.js';
 import { insertDecision } from '../../db/course.repository.js';
 import type { Database } from '../../db/schema.js';
 import { DomainInputError } from '../../domain/errors.js';
@@ -41,7 +41,7 @@ export const ADMINISTRATIVE_EVENT_KINDS: ReadonlySet<string> = new Set(['prescri
 export function caseWire(
   clinic: ClinicFacts,
   patient: PatientRecord,
-  events: readonly StoredEvent[],
+  events: readonly ProgrammeEventRecord[],
   action: WireAction,
   extra: { pharmacy?: PharmacyFacts; events?: readonly WireEvent[] } = {},
 ): ProgramCaseWire {

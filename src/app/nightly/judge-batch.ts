@@ -1,5 +1,5 @@
 import type { ClinicFacts } from '../../db/clinic-settings.repository.js';
-import type { StoredEvent } from '../../db/course.repository.js';
+import type { ProgrammeEventRecord } from '../../db/course.repository.js';
 import type { NightlyCourseRow, ReminderKeep, ReminderRow, ScheduleRow } from '../../db/nightly.repository.js';
 import { date, endOfDay, localDateOf, type Instant } from '../../domain/calendar/index.js';
 import { nightlyCourse } from '../../domain/nightly/index.js';
@@ -15,6 +15,15 @@ import { courseEventIds, instantOf, judged, programFacts } from '../worklist/pro
 export interface NightlyDay {
   readonly requestedDate: string | undefined;
   readonly asOf: Date;
+}
+
+/** One batch as read from the database: plain data, so a worker thread can take it. */
+export interface NightlyBatchInput {
+  readonly rows: readonly NightlyCourseRow[];
+  readonly clinics: ReadonlyMap<string, ClinicFacts | undefined>;
+  /** Each patient's events, the JSON text of a `ProgrammeEventRecord[]` (listProgrammeEventsOfPatients). */
+  readonly eventsJson: ReadonlyMap<string, string>;
+  readonly day: NightlyDay;
 }
 
 export interface JudgedBatch {
@@ -36,9 +45,11 @@ function dayOf(clinic: ClinicFacts, day: NightlyDay, asOf: Instant): { today: st
  * (`nightlyCourse`: `courseWork` or `afterCourseWork`), then the rows to store. A record the
  * engine cannot judge becomes a `problem` schedule row and never stops the batch.
  */
-export function judgeBatch(rows: readonly NightlyCourseRow[], clinics: ReadonlyMap<string, ClinicFacts | undefined>, events: ReadonlyMap<string, readonly StoredEvent[]>, day: NightlyDay): JudgedBatch {
+export function judgeBatch(input: NightlyBatchInput): JudgedBatch {
+  const { rows, clinics, eventsJson, day } = input;
   const out: JudgedBatch = { schedules: [], reminders: [], keeps: [], problemCourseIds: [] };
   const asOf = instantOf(day.asOf);
+  const parsed = new Map<string, ProgrammeEventRecord[]>();
   for (const row of rows) {
     const clinic = clinics.get(row.clinicId);
     const base = { courseId: row.courseId, clinicId: row.clinicId, patientId: row.patientId, courseStatus: row.status };
@@ -51,7 +62,11 @@ export function judgeBatch(rows: readonly NightlyCourseRow[], clinics: ReadonlyM
       continue;
     }
     const { today, at } = dayOf(clinic, day, asOf);
-    const own = events.get(row.patientId) ?? [];
+    let own = parsed.get(row.patientId);
+    if (own === undefined) {
+      own = JSON.parse(eventsJson.get(row.patientId) ?? '[]') as ProgrammeEventRecord[];
+      parsed.set(row.patientId, own);
+    }
     try {
       const patient = { id: row.patientId, clinicId: row.clinicId, displayName: '', birthDate: row.patientBirthDate, risk: row.patientRisk };
       const facts = programFacts(clinic, patient, own, day.asOf);

@@ -233,6 +233,20 @@ describe(`the nightly recompute on ${testEngine()}`, () => {
     expect(completed(await runNightly(other, { date: '2026-02-06', clock: clock() })).remindersCreated).toBe(0);
   });
 
+  it('stores the same rows when the engine runs in worker threads', async () => {
+    database = await freshTestDatabase();
+    const f = await fixture(database.db);
+    completed(await runNightly(f.db, { date: '2026-02-06', clock: clock(), batchSize: 2 }));
+    const inThread = { reminders: await reminders(f.db), schedules: await schedules(f.db) };
+    await f.db.deleteFrom('reminder').execute();
+    await f.db.deleteFrom('course_schedule').execute();
+    const pooled = completed(await runNightly(f.db, { date: '2026-02-06', clock: clock(), batchSize: 2, workers: 2 }));
+    expect(pooled).toMatchObject({ coursesJudged: 3, remindersCreated: 5 });
+    const strip = <T extends { updated_at?: unknown; computed_at?: unknown }>(rows: T[]) => rows.map(({ updated_at: _u, computed_at: _c, ...rest }) => rest);
+    expect(strip(await reminders(f.db))).toEqual(strip(inThread.reminders));
+    expect(strip(await schedules(f.db))).toEqual(strip(inThread.schedules));
+  });
+
   it('refuses a date that is not a calendar day', async () => {
     database = await freshTestDatabase();
     await expect(runNightly(database.db, { date: '2026-02-30', clock: clock() })).rejects.toThrow('YYYY-MM-DD');

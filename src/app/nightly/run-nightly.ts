@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { loadClinicFacts, type ClinicFacts } from '../../db/clinic-settings.repository.js';
 import {
   listNightlyCourses,
+  listProgrammeEventsOfPatients,
   markRun,
   releaseNightlyLock,
   runTotals,
@@ -12,11 +13,11 @@ import {
   type NightlyRunTotals,
 } from '../../db/nightly.repository.js';
 import type { Database } from '../../db/schema.js';
-import { listEventsOfPatients } from '../../db/worklist.repository.js';
 import { localDateOf, tryParseDate } from '../../domain/calendar/index.js';
 import type { Clock } from '../ports.js';
 import { AppError } from '../errors.js';
-import { judgeBatch, type JudgedBatch, type NightlyDay } from './judge-batch.js';
+import { judgeBatch, type JudgedBatch, type NightlyBatchInput, type NightlyDay } from './judge-batch.js';
+import { JudgePool } from './judge-pool.js';
 import { instantOf } from '../worklist/program-facts.js';
 
 /** Courses per batch: one read of the courses, one of their patients' events, one write transaction. */
@@ -33,8 +34,10 @@ export interface NightlyOptions {
   readonly date?: string | undefined;
   readonly clock: Clock;
   readonly batchSize?: number | undefined;
-  /** Judges a batch; default in this thread. The CLI passes worker threads for big databases. */
-  readonly judge?: ((rows: Parameters<typeof judgeBatch>[0], clinics: Parameters<typeof judgeBatch>[1], events: Parameters<typeof judgeBatch>[2], day: NightlyDay) => Promise<JudgedBatch>) | undefined;
+  /** Worker threads that run the engine (JudgePool); 0 (the default) judges in this thread. */
+  readonly workers?: number | undefined;
+  /** Replaces the engine (the benchmark's ceiling); default: `judgeBatch` in this thread or in the workers. */
+  readonly judge?: ((input: NightlyBatchInput) => Promise<JudgedBatch>) | undefined;
   /** Called after each committed batch (progress; tests inject a crash here). */
   readonly afterBatch?: ((batch: { readonly index: number; readonly courses: number }) => void | Promise<void>) | undefined;
 }
@@ -111,24 +114,45 @@ async function locked(conn: Kysely<Database>, options: NightlyOptions): Promise<
   const reference = requestedDate === null ? asOf : new Date(`${requestedDate}T00:00:00Z`);
   const closedSince = new Date(reference.getTime() - CLOSED_HORIZON_DAYS * 86_400_000);
   const limit = options.batchSize ?? NIGHTLY_BATCH_SIZE;
-  const judge = options.judge ?? ((r, c, e, d) => Promise.resolve(judgeBatch(r, c, e, d)));
+  const pool = options.judge === undefined && (options.workers ?? 0) > 0 ? new JudgePool(options.workers ?? 0) : undefined;
+  const judge = options.judge ?? (pool === undefined ? (input: NightlyBatchInput) => Promise.resolve(judgeBatch(input)) : (input: NightlyBatchInput) => pool.judge(input));
   const clinics = new Map<string, ClinicFacts | undefined>();
-  let batches = 0;
-  for (;;) {
-    const rows = await listNightlyCourses(conn, { after, limit, closedSince });
-    const last = rows.length < limit;
-    const hi = last ? null : (rows[rows.length - 1]?.courseId ?? null);
+  // one batch read: its courses, the clinics not seen before, its patients' events
+  const read = async (from: string | null): Promise<{ input: NightlyBatchInput; lo: string | null; hi: string | null }> => {
+    const rows = await listNightlyCourses(conn, { after: from, limit, closedSince });
     for (const clinicId of new Set(rows.map((r) => r.clinicId))) {
       if (!clinics.has(clinicId)) clinics.set(clinicId, await loadClinicFacts(conn, clinicId));
     }
-    const events = await listEventsOfPatients(conn, rows.map((r) => r.patientId));
-    const judgedBatch = await judge(rows, clinics, events, day);
-    const lo = after;
-    await conn.transaction().execute((trx) => writeNightlyBatch(trx, { runId, now: options.clock.now(), lo, hi, ...judgedBatch }));
-    batches += 1;
-    await options.afterBatch?.({ index: batches - 1, courses: rows.length });
-    if (last || hi === null) break;
-    after = hi;
+    const eventsJson = await listProgrammeEventsOfPatients(conn, rows.map((r) => r.patientId));
+    const hi = rows.length < limit ? null : (rows[rows.length - 1]?.courseId ?? null);
+    return { input: { rows, clinics: new Map(clinics), eventsJson, day }, lo: from, hi };
+  };
+  let batches = 0;
+  try {
+    // pipelined: while the engine judges batch k, the connection writes batch k-1 and reads k+1
+    // (the connection's statements stay strictly in order: write k-1, then read k+1)
+    let batch = await read(after);
+    let written: Promise<void> = Promise.resolve();
+    for (;;) {
+      const current = batch;
+      const judging = judge(current.input);
+      const next = current.hi === null ? undefined : written.then(() => read(current.hi));
+      // handled where it is awaited; this only keeps an early failure from going unhandled
+      next?.catch(() => undefined);
+      const judgedBatch = await judging;
+      await written;
+      written = (async () => {
+        await conn.transaction().execute((trx) => writeNightlyBatch(trx, { runId, now: options.clock.now(), lo: current.lo, hi: current.hi, ...judgedBatch }));
+        batches += 1;
+        await options.afterBatch?.({ index: batches - 1, courses: current.input.rows.length });
+      })();
+      if (next === undefined) break;
+      // a failed write is reported before the next batch is judged
+      batch = await Promise.all([next, written]).then(([b]) => b);
+    }
+    await written;
+  } finally {
+    await pool?.close();
   }
   await markRun(conn, runId, 'completed', options.clock.now());
   const totals = await runTotals(conn, runId);

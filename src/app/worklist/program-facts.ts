@@ -1,6 +1,6 @@
 import { programCaseSchema, programEventSchema } from '../../contracts/program-case.js';
 import type { ClinicFacts } from '../../db/clinic-settings.repository.js';
-import type { PatientRecord, StoredEvent } from '../../db/course.repository.js';
+import type { PatientRecord, ProgrammeEventRecord } from '../../db/course.repository.js';
 import { instant, type Instant } from '../../domain/calendar/index.js';
 import { DomainInputError } from '../../domain/errors.js';
 import type { ProgramFacts } from '../../domain/worklist/index.js';
@@ -12,7 +12,7 @@ import { caseWire } from '../course/program-case.js';
 const PROGRAMME_KINDS: ReadonlySet<string> = new Set(programEventSchema.options.map((o) => o.shape.kind.value));
 
 /** Only the stored events the programme engine reads (clinical facts live elsewhere or are skipped). */
-export function programmeEvents(events: readonly StoredEvent[]): StoredEvent[] {
+export function programmeEvents<E extends ProgrammeEventRecord>(events: readonly E[]): E[] {
   return events.filter((e) => PROGRAMME_KINDS.has(e.kind));
 }
 
@@ -20,7 +20,7 @@ export function programmeEvents(events: readonly StoredEvent[]): StoredEvent[] {
  * The patient's programme facts, parsed once into the engine's types, so several decisions
  * (next authorization, course end) can be taken on them without re-reading anything.
  */
-export function programFacts(clinic: ClinicFacts, patient: PatientRecord, events: readonly StoredEvent[], now: Date): ProgramFacts {
+export function programFacts(clinic: ClinicFacts, patient: PatientRecord, events: readonly ProgrammeEventRecord[], now: Date): ProgramFacts {
   const wire = caseWire(clinic, patient, programmeEvents(events), { kind: 'finish_course', at: wireInstant(now) });
   const parsed = programCaseSchema.safeParse(wire);
   if (!parsed.success) {
@@ -32,7 +32,7 @@ export function programFacts(clinic: ClinicFacts, patient: PatientRecord, events
 }
 
 /** Ids (event keys) of the events of one course. */
-export function courseEventIds(events: readonly StoredEvent[], courseId: string): Set<string> {
+export function courseEventIds(events: readonly ProgrammeEventRecord[], courseId: string): Set<string> {
   return new Set(events.filter((e) => e.courseId === courseId).map((e) => e.eventKey));
 }
 
