@@ -94,6 +94,26 @@ test.describe('the clinic worklist', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Taylor Brooks' })).toBeVisible();
   });
 
+  test('“Show more courses” reads the next keyset page with the cursor, and focus moves to the first course read', async ({ page }) => {
+    await signInAs(page, 'prescriber');
+    // pages of 3 (the demo clinic has 8 courses), so the real server's cursor is used
+    await page.route('**/api/clinics/*/worklist*', (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '3');
+      return route.continue({ url: url.toString() });
+    });
+    await openWorklist(page);
+    await expect(worklistEntries(page)).toHaveCount(3);
+    await expectFlagsFirst(page);
+    await page.getByTestId('worklist-more').click();
+    await expect(worklistEntries(page)).toHaveCount(6);
+    await expect(worklistEntries(page).nth(3).getByRole('link')).toBeFocused();
+    // no course twice across pages
+    await findWorklistEntry(page, 'Riley Chen');
+    const ids = await worklistEntries(page).evaluateAll((entries) => entries.map((e) => e.querySelector('a')?.getAttribute('href')));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test('accessibility and screenshots: desktop and phone width, no sideways scrolling', async ({ page }, testInfo) => {
     await signInAs(page, 'prescriber');
     await openWorklist(page);

@@ -1,4 +1,4 @@
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { z } from 'zod';
 import { clinicWorklistSchema } from '../../../src/contracts/worklist.js';
 import type { SessionUser } from '../api/auth-api.js';
@@ -37,6 +37,29 @@ const FILTER_KEYS = {
   flagged: 'worklist.filter.flagged',
 } as const satisfies Record<WorklistFilter, string>;
 
+/** One checkbox or radio button with its label (the forms' radio styles). */
+function Choice(props: { readonly type: 'checkbox' | 'radio'; readonly name: string; readonly value: string; readonly checked: boolean; readonly label: string; readonly onChange: (checked: boolean) => void }) {
+  const id = `${props.name}-${props.value}`;
+  return (
+    <div className="radio">
+      <input
+        className="radio__input"
+        type={props.type}
+        id={id}
+        name={props.name}
+        value={props.value}
+        checked={props.checked}
+        onChange={(event) => {
+          props.onChange(event.target.checked);
+        }}
+      />
+      <label className="radio__label" htmlFor={id}>
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
 /** The filters: a real form (checkboxes and radio buttons, one submit button) that writes the address. */
 function WorklistFilters({ query }: { readonly query: WorklistQuery }) {
   const [statuses, setStatuses] = useState<readonly WorklistStatus[]>(query.statuses);
@@ -51,28 +74,24 @@ function WorklistFilters({ query }: { readonly query: WorklistQuery }) {
         {t('worklist.filtersHeading')}
       </h2>
       <div className="worklist-filters__groups">
-        <fieldset className="radio-group">
+        <fieldset className="radio-group" aria-describedby="status-hint">
           <legend className="radio-group__legend">{t('worklist.statusLegend')}</legend>
-          <p className="field__hint">{t('worklist.statusHint')}</p>
+          <p className="field__hint" id="status-hint">
+            {t('worklist.statusHint')}
+          </p>
           <div className="radio-group__options">
             {WORKLIST_STATUSES.map((status) => (
-              <div className="radio" key={status}>
-                <input
-                  className="radio__input"
-                  type="checkbox"
-                  id={`status-${status}`}
-                  name="status"
-                  value={status}
-                  checked={statuses.includes(status)}
-                  onChange={(event) => {
-                    const checked = event.target.checked;
-                    setStatuses((previous) => (checked ? [...previous, status] : previous.filter((s) => s !== status)));
-                  }}
-                />
-                <label className="radio__label" htmlFor={`status-${status}`}>
-                  {statusText(status)}
-                </label>
-              </div>
+              <Choice
+                key={status}
+                type="checkbox"
+                name="status"
+                value={status}
+                checked={statuses.includes(status)}
+                label={statusText(status)}
+                onChange={(checked) => {
+                  setStatuses((previous) => (checked ? [...previous, status] : previous.filter((s) => s !== status)));
+                }}
+              />
             ))}
           </div>
         </fieldset>
@@ -80,22 +99,17 @@ function WorklistFilters({ query }: { readonly query: WorklistQuery }) {
           <legend className="radio-group__legend">{t('worklist.filterLegend')}</legend>
           <div className="radio-group__options">
             {(['all', ...WORKLIST_FILTERS] as const).map((value) => (
-              <div className="radio" key={value}>
-                <input
-                  className="radio__input"
-                  type="radio"
-                  id={`filter-${value}`}
-                  name="filter"
-                  value={value}
-                  checked={filter === value}
-                  onChange={() => {
-                    setFilter(value);
-                  }}
-                />
-                <label className="radio__label" htmlFor={`filter-${value}`}>
-                  {value === 'all' ? t('worklist.filter.all') : t(FILTER_KEYS[value])}
-                </label>
-              </div>
+              <Choice
+                key={value}
+                type="radio"
+                name="filter"
+                value={value}
+                checked={filter === value}
+                label={value === 'all' ? t('worklist.filter.all') : t(FILTER_KEYS[value])}
+                onChange={() => {
+                  setFilter(value);
+                }}
+              />
             ))}
           </div>
         </fieldset>
@@ -149,6 +163,12 @@ function EntryCard({ entry }: { readonly entry: Entry }) {
 /** One page of the worklist; the last page read offers "Show more" when the server has more. */
 function WorklistChunk({ apiPath, isLast, onMore, first }: { readonly apiPath: string; readonly isLast: boolean; readonly onMore: (cursor: string) => void; readonly first: boolean }) {
   const query = useApiQuery(apiPath, parseWorklist);
+  // after "Show more", focus goes to the first course read (the button it was on is gone)
+  const listRef = useRef<HTMLUListElement>(null);
+  const ready = query.state.status === 'ready';
+  useEffect(() => {
+    if (!first && ready) listRef.current?.querySelector('a')?.focus();
+  }, [first, ready]);
   return (
     <LoadState query={query} testId="worklist">
       {(page) => (
@@ -163,7 +183,7 @@ function WorklistChunk({ apiPath, isLast, onMore, first }: { readonly apiPath: s
               {t('worklist.empty')}
             </p>
           ) : null}
-          <ul className="worklist" aria-label={first ? t('worklist.listLabel') : t('worklist.moreListLabel')}>
+          <ul className="worklist" ref={listRef} aria-label={first ? t('worklist.listLabel') : t('worklist.moreListLabel')}>
             {page.items.map((entry) => (
               <EntryCard key={entry.courseId} entry={entry} />
             ))}

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ClinicalFact } from './chart-data.js';
+import { aFact } from './fact-fixture.js';
 import { flaggedFacts, labSeries, phq9Rows, trendOf } from './clinical-summaries.js';
 
-const fact = (over: Partial<ClinicalFact> & Pick<ClinicalFact, 'id' | 'occurredAt'>): ClinicalFact => ({
-  kind: 'lab',
-  effectiveOn: null,
-  code: { system: 'http://loinc.org', code: '2571-8', display: 'Triglyceride' },
-  codings: [],
-  value: null,
-  valueText: null,
-  unit: null,
-  referenceRangeHigh: null,
-  data: {},
-  result: {},
-  alert: null,
-  visibleToPatient: true,
-  programEventId: null,
-  recordedAt: over.occurredAt,
-  recordedBy: 'u',
-  recordedByRole: 'prescriber',
-  onBehalfOf: null,
-  ...over,
-});
+const fact = aFact;
 
 describe('lab series', () => {
   it('groups per LOINC code, oldest first, with the grade and the trend, highest latest grade first', () => {

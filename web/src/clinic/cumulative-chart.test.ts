@@ -1,28 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ClinicalFact } from './chart-data.js';
+import { aFact } from './fact-fixture.js';
 import { chartGeometry, cumulativeSeries, projectEnd } from './cumulative-chart.js';
 
-const dose = (day: string, mg: number, taken = true): ClinicalFact => ({
-  id: `${day}-${String(mg)}-${String(taken)}`,
-  kind: 'dose',
-  occurredAt: `${day}T12:00:00.000Z`,
-  effectiveOn: day,
-  code: { system: 'http://snomed.info/sct', code: '387208003', display: 'Isotretinoin' },
-  codings: [],
-  value: mg,
-  valueText: taken ? 'taken' : 'missed',
-  unit: 'mg',
-  referenceRangeHigh: null,
-  data: {},
-  result: {},
-  alert: null,
-  visibleToPatient: true,
-  programEventId: null,
-  recordedAt: `${day}T20:00:00.000Z`,
-  recordedBy: 'u',
-  recordedByRole: 'patient',
-  onBehalfOf: null,
-});
+const dose = (day: string, mg: number, taken = true): ClinicalFact =>
+  aFact({
+    id: `${day}-${String(mg)}-${String(taken)}`,
+    kind: 'dose',
+    occurredAt: `${day}T12:00:00.000Z`,
+    effectiveOn: day,
+    code: { system: 'http://snomed.info/sct', code: '387208003', display: 'Isotretinoin' },
+    value: mg,
+    valueText: taken ? 'taken' : 'missed',
+    unit: 'mg',
+  });
 
 const box = { width: 600, height: 300, left: 50, right: 10, top: 10, bottom: 40 };
 
