@@ -43,6 +43,7 @@ test.describe('the patient chart', () => {
     await expect(timeline).toContainText('Prescription written');
     await expect(timeline).toContainText('40 mg a day, 60 capsules of 20 mg.');
     await expect(timeline).toContainText(/Number ISO-[A-Z0-9-]+, collect by .*; now dispensed\./);
+    await expect(page.getByTestId('chart-photos')).toContainText('No progress photos.');
   });
 
   test('Chris: the grade-3 lab with its limit, trend and rule, raised as a red flag', async ({ page }) => {
@@ -97,6 +98,13 @@ test.describe('the patient chart', () => {
     await expect(page.getByTestId('chart-decision')).toContainText('Issue the next authorization');
     await page.getByRole('button', { name: 'Plan the pickup' }).click();
     await expect(page.getByTestId('plan-outcome')).toBeVisible();
+  });
+
+  test('a clinic administrator can read the chart too (the API’s staff roles)', async ({ page }) => {
+    await signInAs(page, 'clinic_admin');
+    await openChartFromWorklist(page, 'Chris Novak');
+    await expect(page.getByTestId('chart-lab-series').filter({ hasText: 'Triglyceride' })).toContainText('Grade 3');
+    await expect(page.getByTestId('decision-issue_authorization').getByTestId('decision-outcome')).toBeVisible();
   });
 
   test('accessibility and screenshots: desktop and phone width, no sideways scrolling', async ({ page }, testInfo) => {

@@ -8,9 +8,9 @@ import { formatLongDate } from '../i18n/format.js';
 import { t } from '../i18n/t.js';
 import { screenPath } from '../routing/routes.js';
 import { chartActions } from './chart-actions.js';
-import { courseApiPath, parseCourseDetail, parseCumulative, parseFactList, type ChartFacts, type CourseDetail } from './chart-data.js';
+import { courseApiPath, parseCourseDetail, parseCumulative, parseFactList, parsePhotoList, type ChartFacts, type CourseDetail } from './chart-data.js';
 import { ChartSection } from './ChartSection.js';
-import { ClinicalSections, FlagsSection } from './ClinicalSections.js';
+import { ClinicalSections, FlagsSection, PhotosSection } from './ClinicalSections.js';
 import { riskText, statusText } from './course-words.js';
 import { DecisionPanel, PlannerPanel } from './DecisionPanel.js';
 import { DosePanel } from './DosePanel.js';
@@ -26,6 +26,7 @@ const SECTIONS = [
   { id: 'chart-phq9', key: 'chart.phq9.heading' },
   { id: 'chart-symptoms', key: 'chart.symptoms.heading' },
   { id: 'chart-gradings', key: 'chart.gradings.heading' },
+  { id: 'chart-photos', key: 'chart.photos.heading' },
   { id: 'chart-timeline', key: 'chart.timeline.heading' },
 ] as const;
 
@@ -152,6 +153,7 @@ function ChartContent({ courseId, user, reload }: { readonly courseId: string; r
     doses: useApiQuery(courseApiPath(courseId, 'doses'), parseFactList),
   };
   const cumulative = useApiQuery(courseApiPath(courseId, 'cumulative-dose'), parseCumulative);
+  const photos = useApiQuery(courseApiPath(courseId, 'photos'), parsePhotoList);
   const title = detailQuery.state.status === 'ready' ? detailQuery.state.data.patient.displayName : t('chart.title');
   return (
     <>
@@ -180,6 +182,7 @@ function ChartContent({ courseId, user, reload }: { readonly courseId: string; r
             <PlannerPanel courseId={courseId} />
             <DosePanel detail={detail} doses={facts.doses} cumulative={cumulative} />
             <ClinicalSections facts={facts} />
+            <PhotosSection courseId={courseId} photos={photos} />
             <ChartSection id="chart-timeline" title={t('chart.timeline.heading')}>
               <Timeline detail={detail} />
             </ChartSection>

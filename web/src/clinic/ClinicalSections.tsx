@@ -1,7 +1,8 @@
 import { LoadState } from '../components/LoadState.js';
 import { formatLongDate, formatNumber } from '../i18n/format.js';
 import { t } from '../i18n/t.js';
-import type { ChartFacts, ClinicalFact } from './chart-data.js';
+import type { Query } from '../api/use-api-query.js';
+import { courseApiPath, type ChartFacts, type ClinicalFact, type PhotoList } from './chart-data.js';
 import { ChartSection } from './ChartSection.js';
 import { flaggedFacts, labSeries, phq9Rows, type LabSeries, type Trend } from './clinical-summaries.js';
 import { alertText, bandText, factKindText, gradeText, symptomActionText } from './course-words.js';
@@ -172,5 +173,32 @@ export function ClinicalSections({ facts }: { readonly facts: ChartFacts }) {
         </LoadState>
       </ChartSection>
     </>
+  );
+}
+
+/** The progress photos: when and where each was taken, each opening on its own (every view is audited). */
+export function PhotosSection({ courseId, photos }: { readonly courseId: string; readonly photos: Query<PhotoList> }) {
+  return (
+    <ChartSection id="chart-photos" title={t('chart.photos.heading')} testId="chart-photos">
+      <LoadState query={photos} testId="chart-photos">
+        {({ photos: list }) =>
+          list.length === 0 ? (
+            <p>{t('chart.photos.none')}</p>
+          ) : (
+            <ul className="fact-list">
+              {list.map((photo) => (
+                <li key={photo.id} className="fact">
+                  <a href={courseApiPath(courseId, `photos/${encodeURIComponent(photo.id)}`)} target="_blank" rel="noopener">
+                    {t('chart.photos.open', { date: photo.takenOn === null ? day(photo.recordedAt) : formatLongDate(photo.takenOn) })}
+                  </a>
+                  {photo.bodySite === null ? null : <>, {photo.bodySite}</>}
+                  {photo.caption === null ? null : <>: {photo.caption}</>}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadState>
+    </ChartSection>
   );
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { cumulativeDoseSchema, factListSchema } from '../../../src/contracts/clinical-views.js';
+import { cumulativeDoseSchema, factListSchema, photoListSchema } from '../../../src/contracts/clinical-views.js';
 import { courseDetailSchema } from '../../../src/contracts/course.js';
 import { parserFor } from '../api/parse.js';
 import type { Query } from '../api/use-api-query.js';
@@ -13,6 +13,8 @@ export type FactList = z.output<typeof factListSchema>;
 export type CumulativeDose = z.output<typeof cumulativeDoseSchema>;
 export const parseFactList = parserFor(factListSchema);
 export const parseCumulative = parserFor(cumulativeDoseSchema);
+export type PhotoList = z.output<typeof photoListSchema>;
+export const parsePhotoList = parserFor(photoListSchema);
 
 /** The chart's reads of clinical facts, started together. */
 export interface ChartFacts {

@@ -174,6 +174,10 @@ export const enClinic = {
   'chart.gradings.heading': 'Acne and scar gradings',
   'chart.gradings.none': 'No gradings recorded.',
 
+  'chart.photos.heading': 'Progress photos',
+  'chart.photos.none': 'No progress photos.',
+  'chart.photos.open': 'Photo of {date} (opens in a new tab)',
+
   'chart.timeline.heading': 'Course timeline',
   'chart.timeline.empty': 'Nothing recorded on this course yet.',
   'timeline.kind.enrollment': 'Enrolled',
