@@ -179,7 +179,7 @@ function ChartContent({ courseId, user, reload }: { readonly courseId: string; r
             )}
             <FlagsSection facts={facts} />
             <DecisionPanel detail={detail} />
-            <PlannerPanel courseId={courseId} />
+            <PlannerPanel detail={detail} />
             <DosePanel detail={detail} doses={facts.doses} cumulative={cumulative} />
             <ClinicalSections facts={facts} />
             <PhotosSection courseId={courseId} photos={photos} />

@@ -11,7 +11,7 @@ import { t } from '../i18n/t.js';
 import { useApiClient } from '../session/session-context.js';
 import { courseApiPath, currentPrescription, type CourseDetail } from './chart-data.js';
 import { ChartSection } from './ChartSection.js';
-import { todayInBrowser } from './today.js';
+import { programmeToday } from './today.js';
 import { UnmetList, whoText, itemDates } from './WorkItems.js';
 
 type Decision = z.output<typeof decisionSchema>;
@@ -195,9 +195,10 @@ function PlanSteps({ steps }: { readonly steps: Extract<PlanAnswer, { kind: 'cou
 type PlanState = { readonly status: 'idle' } | { readonly status: 'loading' } | { readonly status: 'error'; readonly message: string } | { readonly status: 'ready'; readonly plan: PlanAnswer };
 
 /** The planner: an intended pickup day in, the dated checklist (or the earliest feasible day) out. */
-export function PlannerPanel({ courseId }: { readonly courseId: string }) {
+export function PlannerPanel({ detail }: { readonly detail: CourseDetail }) {
+  const courseId = detail.course.id;
   const client = useApiClient();
-  const [day, setDay] = useState(todayInBrowser());
+  const [day, setDay] = useState(() => programmeToday(detail));
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
   const [state, setState] = useState<PlanState>({ status: 'idle' });
   const resultRef = useRef<HTMLHeadingElement>(null);

@@ -6,7 +6,7 @@ import { t } from '../i18n/t.js';
 import { currentPrescription, type CourseDetail, type CumulativeDose, type FactList } from './chart-data.js';
 import { ChartSection } from './ChartSection.js';
 import { chartGeometry, cumulativeSeries, projectEnd, type ChartBox, type Projection } from './cumulative-chart.js';
-import { todayInBrowser } from './today.js';
+import { programmeToday } from './today.js';
 
 const BOX: ChartBox = { width: 640, height: 280, left: 64, right: 16, top: 16, bottom: 40 };
 
@@ -72,8 +72,8 @@ function summary(c: CumulativeDose, projection: Projection | undefined): string 
 }
 
 /** The cumulative dose toward the target: an SVG line (taken, then projected) with the same facts in words. */
-function CumulativeChart({ c, doses, dailyMg }: { readonly c: CumulativeDose; readonly doses: FactList; readonly dailyMg: number | undefined }) {
-  const projection = c.target === null ? undefined : projectEnd({ remainingMg: c.target.remainingMg, dailyMg, lastDoseDate: c.lastDoseDate, today: todayInBrowser() });
+function CumulativeChart({ c, doses, dailyMg, today }: { readonly c: CumulativeDose; readonly doses: FactList; readonly dailyMg: number | undefined; readonly today: string }) {
+  const projection = c.target === null ? undefined : projectEnd({ remainingMg: c.target.remainingMg, dailyMg, lastDoseDate: c.lastDoseDate, today });
   const targetMg = c.target?.targetMg ?? c.totalMg;
   const geometry = chartGeometry(cumulativeSeries(doses.facts), projection, targetMg, BOX);
   const text = summary(c, projection);
@@ -121,7 +121,7 @@ export function DosePanel({ detail, doses, cumulative }: { readonly detail: Cour
       <PrescriptionDose detail={detail} />
       <h3 className="chart-subtitle">{t('chart.cumulative.heading')}</h3>
       <LoadState query={cumulative} testId="chart-cumulative">
-        {(c) => <LoadState query={doses}>{(list) => <CumulativeChart c={c} doses={list} dailyMg={dailyMg} />}</LoadState>}
+        {(c) => <LoadState query={doses}>{(list) => <CumulativeChart c={c} doses={list} dailyMg={dailyMg} today={programmeToday(detail)} />}</LoadState>}
       </LoadState>
     </ChartSection>
   );
