@@ -143,6 +143,7 @@ export const verifyRequestSchema = z
 export const verifyResponseSchema = z
   .object({
     authorization: authorizationSchema,
+    patientName: z.string().describe('the patient the pharmacist hands the medicine to (the number and date of birth matched)'),
     product: z.string(),
     strengthMg: z.number(),
     quantity: z.number(),

@@ -8,6 +8,7 @@ import './styles/content.css';
 import './styles/results.css';
 import './styles/patient.css';
 import './styles/clinic.css';
+import './styles/work.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no element with id "root"');

@@ -23,6 +23,7 @@ export interface DispenseResult {
 
 export interface VerifyResult {
   readonly authorization: AuthorizationView;
+  readonly patientName: string;
   readonly product: string;
   readonly strengthMg: number;
   readonly quantity: number;
@@ -103,6 +104,7 @@ export async function verifyAuthorization(deps: CourseDeps, actor: Actor, number
   });
   return {
     authorization: viewOf(found),
+    patientName: atCounter.patient.displayName,
     product: prescription.product,
     strengthMg: prescription.strengthMg,
     quantity: prescription.quantity,

@@ -103,7 +103,7 @@ describe(`a whole US course over HTTP on ${testEngine()}`, () => {
     expect(wrongBirth.statusCode).toBe(404);
     const verified = await pharmacy.post('/api/authorizations/verify', { number: auth1.number.toLowerCase(), birthDate: '2004-05-17' });
     expect(verified.statusCode, verified.body).toBe(200);
-    expect(verified.json()).toMatchObject({ mayDispenseNow: true, quantity: 60, strengthMg: 20 });
+    expect(verified.json()).toMatchObject({ mayDispenseNow: true, patientName: 'Sam Rivera', quantity: 60, strengthMg: 20 });
     const dispense = { quantity: 60, medicationGuideGiven: true, rmaNumber: 'RMA-1001', dndDate: '2026-02-11' };
     const dispensed = await pharmacy.post(`/api/authorizations/${auth1.id}/dispenses`, dispense);
     expect(dispensed.statusCode, dispensed.body).toBe(201);

@@ -53,6 +53,14 @@ describe('the API client', () => {
     expect(headersOf(calls[3])['x-csrf-token']).toBeUndefined();
   });
 
+  it('sends a caller\'s extra headers (an Idempotency-Key), never over the accept, content type or CSRF token', async () => {
+    const { fetch, calls } = recordingFetch([json(200, sessionBody), json(201, {})]);
+    const client = createApiClient(fetch);
+    await signIn(client, { email: 'sam@example.org', password: 'pw' });
+    await client.send('POST', '/api/x', { body: {}, headers: { 'idempotency-key': 'k-1', 'x-csrf-token': 'forged', accept: 'text/html' } });
+    expect(headersOf(calls[1])).toMatchObject({ 'idempotency-key': 'k-1', 'x-csrf-token': 'token-1', accept: 'application/json, application/problem+json', 'content-type': 'application/json' });
+  });
+
   it('takes the CSRF token from a restored session after a reload', async () => {
     const { fetch, calls } = recordingFetch([json(200, sessionBody), () => new Response(null, { status: 204 })]);
     const client = createApiClient(fetch);

@@ -13,6 +13,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 export interface RequestOptions {
   readonly body?: unknown;
   readonly signal?: AbortSignal;
+  /** Extra request headers, e.g. `idempotency-key` for a write that must happen once. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Turns a parsed JSON body into the expected type, or undefined when it is not that shape. */
@@ -49,7 +51,7 @@ export function createApiClient(fetchFn: FetchLike): ApiClient {
   let csrfToken: string | undefined;
 
   const send = async (method: HttpMethod, path: string, options: RequestOptions = {}): Promise<unknown> => {
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { ...options.headers, accept: 'application/json, application/problem+json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (UNSAFE_METHODS.has(method) && csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
     let response: Response;

@@ -1,14 +1,22 @@
 import type { SessionUser } from '../api/auth-api.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { t } from '../i18n/t.js';
-import { ComingSoonList, SignedInAs } from './HomeParts.js';
+import { screenPath } from '../routing/routes.js';
+import { SignedInAs, ToolList } from './HomeParts.js';
 
 export function AdminHome({ user }: { readonly user: SessionUser }) {
   return (
     <>
       <PageTitle>{t('role.admin.name')}</PageTitle>
       <SignedInAs user={user} />
-      <ComingSoonList items={['home.admin.soon.settings', 'home.admin.soon.users', 'home.admin.soon.pharmacies', 'home.admin.soon.audit']} />
+      <ToolList
+        tools={[
+          { to: screenPath('adminClinic'), nameKey: 'home.admin.clinicTool', summaryKey: 'home.admin.clinicSummary' },
+          { to: screenPath('adminUsers'), nameKey: 'home.admin.usersTool', summaryKey: 'home.admin.usersSummary' },
+          { to: screenPath('adminPharmacies'), nameKey: 'home.admin.pharmaciesTool', summaryKey: 'home.admin.pharmaciesSummary' },
+          { to: screenPath('adminAudit'), nameKey: 'home.admin.auditTool', summaryKey: 'home.admin.auditSummary' },
+        ]}
+      />
     </>
   );
 }

@@ -28,12 +28,4 @@ export const enHomes = {
   'home.patient.soon.download': 'A download of all your data',
 
   'home.pharmacy.learnSummary': 'The pages patients read, to point them to at the counter.',
-  'home.pharmacy.soon.lookup': 'Look up an authorization by its number and the patient’s date of birth',
-  'home.pharmacy.soon.dispense': 'See whether it may be dispensed now and why, and record the dispense with the Medication Guide',
-  'home.pharmacy.soon.list': 'Authorizations waiting to be collected or reversed',
-
-  'home.admin.soon.settings': 'Clinic settings: jurisdiction, rule options and time zone',
-  'home.admin.soon.users': 'People and their roles',
-  'home.admin.soon.pharmacies': 'Pharmacies',
-  'home.admin.soon.audit': 'The audit log, with filters and its verification',
 } as const;

@@ -7,6 +7,8 @@ import { enLearn } from './en-learn.js';
 import { enMood } from './en-mood.js';
 import { enPatient } from './en-patient.js';
 import { enSymptoms } from './en-symptoms.js';
+import { enPharmacy } from './en-pharmacy.js';
+import { enAdmin } from './en-admin.js';
 
 /**
  * English messages: every string the web app shows a person. Keys are stable; a translation is
@@ -66,6 +68,8 @@ export const en = {
   ...enDosing,
   ...enPatient,
   ...enClinic,
+  ...enPharmacy,
+  ...enAdmin,
 } as const;
 
 export type MessageKey = keyof typeof en;
