@@ -9,6 +9,7 @@ import './styles/results.css';
 import './styles/patient.css';
 import './styles/clinic.css';
 import './styles/work.css';
+import './styles/clinic-forms.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no element with id "root"');

@@ -23,6 +23,8 @@ export interface ApiErrorInit {
   readonly lockedUntil?: string | undefined;
   /** From the Retry-After header of a 429 or 503, in seconds. */
   readonly retryAfterSeconds?: number | undefined;
+  /** The problem's other members (e.g. the programme `decision` of a `rule_blocked`), unchecked: parse before use. */
+  readonly extensions?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export class ApiError extends Error {
@@ -34,6 +36,7 @@ export class ApiError extends Error {
   readonly errors: readonly FieldProblem[];
   readonly lockedUntil: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: ApiErrorInit) {
     super(init.detail ?? init.title ?? init.code);
@@ -46,6 +49,7 @@ export class ApiError extends Error {
     this.errors = init.errors ?? [];
     this.lockedUntil = init.lockedUntil;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.extensions = init.extensions ?? {};
   }
 }
 
@@ -90,6 +94,7 @@ export function errorFromResponse(status: number, contentType: string | null, bo
     errors: fieldProblems(body.errors),
     lockedUntil: optionalString(body.lockedUntil),
     retryAfterSeconds,
+    extensions: body,
   });
 }
 

@@ -98,6 +98,16 @@ describe('the API client', () => {
     expect(apiError.errors).toEqual([{ pointer: '/email', detail: 'too short' }]);
   });
 
+  it('sends extra headers (an idempotency key) and keeps a problem\'s other members for the screen to parse', async () => {
+    const problem = { type: 'urn:isocourse:problem:rule_blocked', title: 'Blocked', status: 422, code: 'rule_blocked', requestId: 'r1', decision: { outcome: 'blocked' } };
+    const { fetch, calls } = recordingFetch([json(422, problem, 'application/problem+json')]);
+    const error = await createApiClient(fetch)
+      .send('POST', '/api/prescriptions/p1/authorizations', { headers: { 'idempotency-key': 'key-1' } })
+      .catch((e: unknown) => e);
+    expect(headersOf(calls[0])['idempotency-key']).toBe('key-1');
+    expect((error as ApiError).extensions.decision).toEqual({ outcome: 'blocked' });
+  });
+
   it('reads Retry-After seconds of a 429', async () => {
     const { fetch } = recordingFetch([
       () =>

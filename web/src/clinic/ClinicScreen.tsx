@@ -1,3 +1,4 @@
+import { ClinicFormScreen, isClinicFormScreen } from '../clinic-forms/ClinicFormScreen.js';
 import { DoseCalculatorPage } from '../dosing/DoseCalculatorPage.js';
 import { ClinicHome } from '../homes/ClinicHome.js';
 import type { AreaScreenProps } from '../routing/screen-props.js';
@@ -7,6 +8,7 @@ import { WorklistPage } from './WorklistPage.js';
 
 /** The clinic area's screens, by id (routing/screens-clinic.ts lists their addresses and roles). */
 export function ClinicScreen(props: AreaScreenProps<ClinicScreenId>) {
+  if (isClinicFormScreen(props.id)) return <ClinicFormScreen {...props} id={props.id} />;
   switch (props.id) {
     case 'clinicHome':
       return <ClinicHome user={props.user} />;

@@ -119,7 +119,7 @@ function formField(domainField: string): DoseField {
  * daily dose itself, so a plan finding of the same code about that phase (or about the product as
  * a whole, without a phase) repeats a daily-dose finding and is left out; titration phases keep theirs.
  */
-function combinedWarnings(daily: readonly DoseWarning[], plan: readonly DoseWarning[], finalPhaseIndex: number): DoseWarning[] {
+export function combinedWarnings(daily: readonly DoseWarning[], plan: readonly DoseWarning[], finalPhaseIndex: number): DoseWarning[] {
   const dailyCodes = new Set(daily.map((warning) => warning.code));
   const repeats = (warning: DoseWarning): boolean =>
     dailyCodes.has(warning.code) && (warning.phaseIndex === undefined || warning.phaseIndex === finalPhaseIndex);

@@ -7,6 +7,7 @@ import { ComingSoonList, SignedInAs, ToolList, type Tool } from './HomeParts.js'
 
 const doseCalculator = screenById('doseCalculator');
 const worklist = screenById('clinicWorklist');
+const enrollPatient = screenById('enrollPatient');
 
 /** Prescribers, designees and clinic administrators. */
 export function ClinicHome({ user }: { readonly user: SessionUser }) {
@@ -14,6 +15,7 @@ export function ClinicHome({ user }: { readonly user: SessionUser }) {
   const tools: Tool[] = [
     { to: worklist.path, nameKey: 'worklist.title', summaryKey: 'home.clinic.worklistSummary' },
     ...(prescribing ? [{ to: doseCalculator.path, nameKey: 'dose.title', summaryKey: 'home.clinic.doseSummary' } as const] : []),
+    ...(enrollPatient.roles.includes(user.role) ? [{ to: enrollPatient.path, nameKey: 'cf.enroll.title', summaryKey: 'cf.enroll.homeSummary' } as const] : []),
     { to: LEARN_PATH, nameKey: 'home.learnTool', summaryKey: 'home.clinic.learnSummary' },
   ];
   return (

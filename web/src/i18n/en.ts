@@ -2,6 +2,7 @@ import { enAuth } from './en-auth.js';
 import { enClinic } from './en-clinic.js';
 import { enCommon } from './en-common.js';
 import { enDosing } from './en-dosing.js';
+import { enForms } from './en-forms.js';
 import { enHomes } from './en-homes.js';
 import { enLearn } from './en-learn.js';
 import { enMood } from './en-mood.js';
@@ -70,6 +71,7 @@ export const en = {
   ...enClinic,
   ...enPharmacy,
   ...enAdmin,
+  ...enForms,
 } as const;
 
 export type MessageKey = keyof typeof en;
