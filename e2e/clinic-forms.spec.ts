@@ -40,7 +40,7 @@ test.describe('clinic forms', () => {
     await signInAs(page, 'prescriber');
   });
 
-  test('enroll someone who can get pregnant, record the events toward a first authorization, prescribe: every reason it is refused', async ({ page }, testInfo) => {
+  test('enroll someone who can get pregnant, record the events toward a first authorization, prescribe past a contraindication, and see every reason the authorization is refused', async ({ page }, testInfo) => {
     const name = uniqueName('Robin Forms');
     await page.goto('/clinic');
     await main(page).getByRole('link', { name: 'Enroll a patient' }).click();
@@ -101,13 +101,19 @@ test.describe('clinic forms', () => {
     await expect(page.getByTestId('prescribe-contraindications')).toContainText('Rule');
     await page.getByLabel('I reviewed these contraindications and prescribe anyway').check();
     await page.getByRole('button', { name: 'Write the prescription' }).click();
-    // the US programme needs a confirmation test 30 days after screening: refused with each reason and its earliest day
-    const unmet = page.getByTestId('prescribe-failure-decision-unmet').getByRole('listitem');
-    await expect(page.getByTestId('prescribe-refused')).toBeVisible();
+    await expect(page.getByTestId('prescribe-result')).toContainText('Prescription written: 60 capsules of 20 mg, 40 mg a day.');
+    await expect(page.getByTestId('prescribe-interactions')).toContainText('Rule INT-TETRACYCLINE');
+    await checkScreen(page, testInfo, 'clinic-forms-prescribed-acknowledged');
+
+    // the first authorization: the programme still needs what one day cannot give; every reason, with its earliest day
+    await main(page).getByRole('link', { name: 'Issue the authorization for this prescription' }).click();
+    await page.getByRole('button', { name: 'Issue the authorization' }).click();
+    await expect(page.getByTestId('authorize-blocked')).toBeVisible();
+    const unmet = page.getByTestId('authorize-failure-decision-unmet').getByRole('listitem');
     expect(await unmet.count()).toBeGreaterThan(0);
     await expect(unmet.first()).toContainText(/Rule (US|DECISION)/);
-    await expect(page.getByTestId('prescribe-failure-decision')).toContainText('Earliest:');
-    await checkScreen(page, testInfo, 'clinic-forms-prescribe-refused');
+    await expect(page.getByTestId('authorize-failure-decision')).toContainText('Earliest:');
+    await checkScreen(page, testInfo, 'clinic-forms-authorize-blocked');
   });
 
   test('enroll by keyboard only someone who cannot get pregnant, prescribe, issue the authorization once, then stop the course with a reason', async ({ page }, testInfo) => {

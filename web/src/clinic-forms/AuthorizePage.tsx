@@ -10,15 +10,10 @@ import { t } from '../i18n/t.js';
 import { useSearch } from '../routing/use-location.js';
 import { useApiClient } from '../session/session-context.js';
 import { awaitingAuthorization } from './authorize-form.js';
-import { newIdempotencyKey } from './form-fields.js';
-import { CourseForm, DecisionView, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
+import { formatInstantIn, newIdempotencyKey } from './form-fields.js';
+import { zoneOf, CourseForm, DecisionView, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
 
 type IssueResponse = z.output<typeof issueAuthorizationResponseSchema>;
-
-function formatInstant(instant: string): string {
-  const at = new Date(instant);
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short' }).format(at);
-}
 
 function AuthorizeForm({ course }: { readonly course: CourseDetail }) {
   const client = useApiClient();
@@ -69,11 +64,11 @@ function AuthorizeForm({ course }: { readonly course: CourseDetail }) {
           </div>
           <div className="figures__item">
             <dt>{t('cf.authorize.from')}</dt>
-            <dd>{formatInstant(a.firstInstant)}</dd>
+            <dd>{formatInstantIn(a.firstInstant, zoneOf(course))}</dd>
           </div>
           <div className="figures__item">
             <dt>{t('cf.authorize.until')}</dt>
-            <dd>{formatInstant(a.lastInstant)}</dd>
+            <dd>{formatInstantIn(a.lastInstant, zoneOf(course))}</dd>
           </div>
           <div className="figures__item figures__item--main">
             <dt>{t('cf.authorize.lastDay')}</dt>

@@ -13,8 +13,8 @@ import { TextField } from '../forms/TextField.js';
 import { t } from '../i18n/t.js';
 import { useApiClient } from '../session/session-context.js';
 import { emptyGradingForm, emptyPhq9Form, GAGS_REGIONS, GRADING_SCALES, gradingRequestFrom, phq9RequestFrom, type GradingField, type GradingFormValues, type Phq9Answer, type Phq9Field, type Phq9FormValues } from './assessment-forms.js';
-import { actingFor, localTime, localToday, type FormOutcome } from './form-fields.js';
-import { CourseForm, DecisionView, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
+import { actingFor, timeIn, todayIn, type FormOutcome } from './form-fields.js';
+import { zoneOf, CourseForm, DecisionView, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
 import { isPregnancyCode, LAB_CODES, LAB_PURPOSES, LAB_SETTINGS, labCodeOf, labRequestFrom, QUALITATIVE, type LabField, type LabFormValues } from './lab-form.js';
 
 type Fact = z.output<typeof recordedFactResponseSchema>;
@@ -91,8 +91,9 @@ const coursePath = (course: CourseDetail, segment: string): string => `/api/cour
 // ---- lab ----
 
 function LabForm({ course, user }: { readonly course: CourseDetail; readonly user: SessionUser }) {
-  const today = localToday();
-  const [values, setValues] = useState<LabFormValues>({ loinc: '', value: '', qualitative: '', referenceRangeHigh: '', baselineValue: '', date: today, time: localTime(), purpose: '', setting: '' });
+  const zone = zoneOf(course);
+  const today = todayIn(zone);
+  const [values, setValues] = useState<LabFormValues>({ loinc: '', value: '', qualitative: '', referenceRangeHigh: '', baselineValue: '', date: today, time: timeIn(zone), purpose: '', setting: '' });
   const code = labCodeOf(values.loinc);
   const unit = code?.kind === 'quantity' ? code.unit : '';
   const labels: Readonly<Record<LabField, () => string>> = {
@@ -130,7 +131,7 @@ function LabForm({ course, user }: { readonly course: CourseDetail; readonly use
         data-testid="lab-form"
         onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
           event.preventDefault();
-          submit(labRequestFrom(values, new Date(), today, actingFor(user, course.course.prescriberId)));
+          submit(labRequestFrom(values, new Date(), today, actingFor(user, course.course.prescriberId), zone));
         }}
       >
         <SelectField
@@ -177,8 +178,9 @@ export function RecordLabPage({ courseId, user }: { readonly courseId: string; r
 const PHQ9_CHOICES: readonly Phq9Answer[] = ['0', '1', '2', '3'];
 
 function Phq9Form({ course, user }: { readonly course: CourseDetail; readonly user: SessionUser }) {
-  const today = localToday();
-  const [values, setValues] = useState<Phq9FormValues>(() => emptyPhq9Form(today, localTime()));
+  const zone = zoneOf(course);
+  const today = todayIn(zone);
+  const [values, setValues] = useState<Phq9FormValues>(() => emptyPhq9Form(today, timeIn(zone)));
   const labels: Readonly<Record<Phq9Field, () => string>> = { answers: () => t('cf.phq9.answers'), date: () => t('cf.phq9.date'), time: () => t('cf.phq9.time') };
   const form = useFormProblems<Phq9Field>('phq9', (field) => labels[field](), (field) => (field === 'answers' ? radioId('phq9-item-1', '0') : undefined));
   const { saving, failure, result, submit } = useClinicalSubmit(form, ['answers', 'date', 'time'], coursePath(course, 'phq9'), parserFor(phq9ResponseSchema));
@@ -194,7 +196,7 @@ function Phq9Form({ course, user }: { readonly course: CourseDetail; readonly us
         data-testid="phq9-form"
         onSubmit={(event: SubmitEvent<HTMLFormElement>) => {
           event.preventDefault();
-          submit(phq9RequestFrom(values, new Date(), today, actingFor(user, course.course.prescriberId)));
+          submit(phq9RequestFrom(values, new Date(), today, actingFor(user, course.course.prescriberId), zone));
         }}
       >
         <p className="questionnaire-stem">{phq9Texts.stem}</p>
@@ -235,7 +237,8 @@ function gradingLabel(field: GradingField): string {
 }
 
 function GradingForm({ course, user }: { readonly course: CourseDetail; readonly user: SessionUser }) {
-  const today = localToday();
+  const zone = zoneOf(course);
+  const today = todayIn(zone);
   const [values, setValues] = useState<GradingFormValues>(() => emptyGradingForm(today));
   const form = useFormProblems<GradingField>('grading', gradingLabel, (field) =>
     field === 'scale' ? radioId('grading-scale', GRADING_SCALES[0]) : field === 'grade' ? radioId('grading-grade', values.scale === 'scars' ? '1' : '0') : field.startsWith('gags.') ? radioId(`grading-${field.replace('.', '-')}`, '0') : undefined,

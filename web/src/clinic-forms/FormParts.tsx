@@ -209,6 +209,15 @@ export function CourseForm({ courseId, title, children }: { readonly courseId: s
   );
 }
 
+/** The clinic's time zone, as the programme decisions of this course name it: the days every form counts in. */
+export function zoneOf(course: CourseDetail): string | undefined {
+  for (const d of course.decisions) {
+    const parsed = decisionSchema.safeParse(d.decision);
+    if (parsed.success) return parsed.data.pack.zone;
+  }
+  return undefined;
+}
+
 /** The jurisdiction of the clinic, as the programme decisions of this course name it. */
 export function jurisdictionOf(course: CourseDetail): string | undefined {
   for (const d of course.decisions) {

@@ -12,8 +12,8 @@ import { SelectField } from '../forms/SelectField.js';
 import { TextField } from '../forms/TextField.js';
 import { t } from '../i18n/t.js';
 import { useApiClient } from '../session/session-context.js';
-import { actingFor, localToday } from './form-fields.js';
-import { CourseForm, DecisionView, jurisdictionOf, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
+import { actingFor, todayIn } from './form-fields.js';
+import { zoneOf, CourseForm, DecisionView, jurisdictionOf, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
 import { emptyPrescribeForm, prescribePreview, prescriptionRequestFrom, productsFor, type PrescribeField, type PrescribeFormValues } from './prescribe-form.js';
 
 type PrescriptionResponse = z.output<typeof prescriptionResponseSchema>;
@@ -53,7 +53,8 @@ function FindingList({ findings, testId }: { readonly findings: readonly Finding
 
 function PrescribeForm({ course, user }: { readonly course: CourseDetail; readonly user: SessionUser }) {
   const client = useApiClient();
-  const today = localToday();
+  const zone = zoneOf(course);
+  const today = todayIn(zone);
   const products = productsFor(jurisdictionOf(course));
   const initialProduct = products.find((p) => p.id === course.course.product) ?? products[0];
   const [values, setValues] = useState<PrescribeFormValues>(() => emptyPrescribeForm(today, initialProduct, course.course.baselineWeightKg));

@@ -30,8 +30,8 @@ import {
   type EventField,
   type EventFormValues,
 } from './event-form.js';
-import { actingFor, localTime, localToday } from './form-fields.js';
-import { CourseForm, DecisionView, jurisdictionOf, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
+import { actingFor, timeIn, todayIn } from './form-fields.js';
+import { zoneOf, CourseForm, DecisionView, jurisdictionOf, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
 
 type RecordEventResponse = z.output<typeof recordEventResponseSchema>;
 
@@ -87,8 +87,9 @@ function Choice<V extends string>(props: { id: string; field: EventField; option
 
 function RecordEventForm({ course, user }: { readonly course: CourseDetail; readonly user: SessionUser }) {
   const client = useApiClient();
-  const today = localToday();
-  const [values, setValues] = useState<EventFormValues>(() => emptyEventForm(today, localTime()));
+  const zone = zoneOf(course);
+  const today = todayIn(zone);
+  const [values, setValues] = useState<EventFormValues>(() => emptyEventForm(today, timeIn(zone)));
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(undefined);
   const [result, setResult] = useState<{ readonly answer: RecordEventResponse; readonly kind: string } | undefined>(undefined);
@@ -110,7 +111,7 @@ function RecordEventForm({ course, user }: { readonly course: CourseDetail; read
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     if (saving) return;
-    const outcome = eventRequestFrom(values, today);
+    const outcome = eventRequestFrom(values, today, new Date(), zone);
     setFailure(undefined);
     form.begin(outcome.ok ? [] : outcome.problems);
     if (!outcome.ok) return;
@@ -155,7 +156,7 @@ function RecordEventForm({ course, user }: { readonly course: CourseDetail; read
             onClick={(event) => {
               event.preventDefault();
               setResult(undefined);
-              setValues(emptyEventForm(today, localTime()));
+              setValues(emptyEventForm(today, timeIn(zone)));
             }}
           >
             {t('cf.event.recordAnother')}

@@ -7,8 +7,8 @@ import { RadioGroup, radioId } from '../forms/RadioGroup.js';
 import { TextField } from '../forms/TextField.js';
 import { t } from '../i18n/t.js';
 import { useApiClient } from '../session/session-context.js';
-import { localToday } from './form-fields.js';
-import { CourseForm, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
+import { todayIn } from './form-fields.js';
+import { zoneOf, CourseForm, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
 import { actionsFor, closes, STOP_REASONS, statusRequestFrom, type StatusField, type StatusFormValues } from './status-form.js';
 
 const statusAnswerSchema = z.object({ status: z.enum(['qualifying', 'active', 'paused', 'completed', 'stopped']), reversedAuthorizations: z.array(z.string()) });
@@ -23,7 +23,8 @@ const LABELS: Readonly<Record<StatusField, () => string>> = {
 
 function StatusForm({ course }: { readonly course: CourseDetail }) {
   const client = useApiClient();
-  const today = localToday();
+  const zone = zoneOf(course);
+  const today = todayIn(zone);
   const status = course.course.status;
   const actions = actionsFor(status);
   const [values, setValues] = useState<StatusFormValues>({ action: '', reason: '', reasonText: '', on: today });

@@ -16,11 +16,11 @@ export function emptyPhq9Form(today: string, time: string): Phq9FormValues {
   return { answers: Array.from({ length: 9 }, () => '' as const), date: today, time };
 }
 
-export function phq9RequestFrom(values: Phq9FormValues, now: Date, today: string, prescriber: { prescriberId?: string } = {}): FormOutcome<Phq9Request, Phq9Field> {
+export function phq9RequestFrom(values: Phq9FormValues, now: Date, today: string, prescriber: { prescriberId?: string } = {}, zone?: string): FormOutcome<Phq9Request, Phq9Field> {
   const check = new Checker<Phq9Field>();
   if (values.answers.every((answer) => answer === '')) check.add('answers', 'notChosen');
   const day = check.date('date', values.date, today);
-  const completedAt = day === undefined ? undefined : instantOf(day, values.time);
+  const completedAt = day === undefined ? undefined : instantOf(day, values.time, zone);
   if (day !== undefined && completedAt === undefined) check.add('time', 'required');
   else if (completedAt !== undefined && new Date(completedAt).getTime() > now.getTime()) check.add('time', 'future');
   return check.outcome(() => ({

@@ -5,7 +5,7 @@ import { programEventSchema } from '../../../src/contracts/program-case.js';
 import { emptyGradingForm, emptyPhq9Form, gradingRequestFrom, phq9RequestFrom } from './assessment-forms.js';
 import { emptyEnrollForm, enrollRequestFrom, type EnrollFormValues } from './enroll-form.js';
 import { emptyEventForm, EVENT_KINDS, eventRequestFrom, type EventFormValues } from './event-form.js';
-import { actingFor, Checker, instantOf, lines, newIdempotencyKey } from './form-fields.js';
+import { actingFor, Checker, formatInstantIn, instantOf, lines, newIdempotencyKey, timeIn, todayIn } from './form-fields.js';
 import { labRequestFrom, type LabFormValues } from './lab-form.js';
 import { emptyPrescribeForm, prescribePreview, prescriptionRequestFrom, productsFor } from './prescribe-form.js';
 import { actionsFor, statusRequestFrom } from './status-form.js';
@@ -248,6 +248,20 @@ describe('form helpers', () => {
     expect(actingFor({ role: 'prescriber', actsFor: [] }, 'p1')).toEqual({});
     expect(actingFor({ role: 'designee', actsFor: ['p1', 'p2'] }, 'p2')).toEqual({ prescriberId: 'p2' });
     expect(actingFor({ role: 'designee', actsFor: ['p1'] }, 'p9')).toEqual({ prescriberId: 'p1' });
+  });
+
+  it('dates and times are the clinic’s: today, now and a wall-clock instant in its zone', () => {
+    const late = new Date('2026-11-22T04:10:00Z');
+    expect(todayIn('America/New_York', late)).toBe('2026-11-21');
+    expect(timeIn('America/New_York', late)).toBe('23:10');
+    expect(todayIn('Europe/London', late)).toBe('2026-11-22');
+    expect(instantOf('2026-11-21', '23:10', 'America/New_York')).toBe('2026-11-22T04:10:00Z');
+    expect(instantOf('2026-07-01', '09:30', 'Europe/London')).toBe('2026-07-01T08:30:00Z');
+    expect(instantOf('2026-02-30', '09:30', 'Europe/London')).toBeUndefined();
+    // the words around the date are the runtime's (ICU); the day and the clinic's time are ours
+    expect(formatInstantIn('2026-11-22T04:10:00Z', 'America/New_York')).toMatch(/^Saturday,? 21 November 2026 at 23:10$/);
+    expect(formatInstantIn('2026-11-21T23:10:00-05:00[America/New_York]', 'America/New_York')).toMatch(/^Saturday,? 21 November 2026 at 23:10$/);
+    expect(formatInstantIn('not a time', undefined)).toBe('not a time');
   });
 
   it('an idempotency key is 32 hex characters, new each time', () => {

@@ -131,7 +131,7 @@ function required<V extends string, F extends string>(check: Checker<F>, field: 
  * The event to post, with the fields of its kind only: a counselling is a day; a pregnancy
  * test its collection instant, specimen, setting, purpose and result; and so on.
  */
-export function eventRequestFrom(values: EventFormValues, today: string, now: Date = new Date()): FormOutcome<EventBody, EventField> {
+export function eventRequestFrom(values: EventFormValues, today: string, now: Date = new Date(), zone?: string): FormOutcome<EventBody, EventField> {
   const check = new Checker<EventField>();
   const kind = required(check, 'kind', values.kind);
   if (kind === undefined) return check.outcome(() => ({ kind: 'counselling' as const }));
@@ -141,7 +141,7 @@ export function eventRequestFrom(values: EventFormValues, today: string, now: Da
     const day = check.date('on', values.on, today);
     if (!/^\d{2}:\d{2}$/.test(values.time)) check.add('time', 'required');
     else if (day !== undefined) {
-      at = instantOf(day, values.time);
+      at = instantOf(day, values.time, zone);
       if (at === undefined) check.add('time', 'required');
       else if (new Date(at).getTime() > now.getTime()) check.add('time', 'future');
     }

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { tryParseDate } from '../../../src/domain/calendar/index.js';
 
 /** Why a typed value cannot be sent; the screen turns each code into words next to the field. */
@@ -131,11 +132,35 @@ export function lines(value: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** A local date and time (the person's own zone) as an ISO 8601 instant, or undefined. */
-export function instantOf(date: string, time: string): string | undefined {
+/**
+ * A wall-clock date and time as an ISO 8601 instant, or undefined: in the clinic's zone when it
+ * is known (what the programme counts days in), else in the browser's.
+ */
+export function instantOf(date: string, time: string, zone?: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return undefined;
+  if (zone !== undefined) {
+    try {
+      return Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(zone).toInstant().toString();
+    } catch {
+      return undefined;
+    }
+  }
   const at = new Date(`${date}T${time}:00`);
   return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
+function zoned(now: Date, zone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone);
+}
+
+/** Today in the clinic's zone (YYYY-MM-DD), or in the browser's when the zone is not known. */
+export function todayIn(zone: string | undefined, now: Date = new Date()): string {
+  return zone === undefined ? localToday(now) : zoned(now, zone).toPlainDate().toString();
+}
+
+/** The time now (HH:MM) in the clinic's zone, or in the browser's. */
+export function timeIn(zone: string | undefined, now: Date = new Date()): string {
+  return zone === undefined ? localTime(now) : zoned(now, zone).toPlainTime().toString().slice(0, 5);
 }
 
 /** Today's date in the browser's zone, YYYY-MM-DD. */
@@ -161,4 +186,19 @@ export function actingFor(user: { readonly role: string; readonly actsFor: reado
  */
 export function newIdempotencyKey(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> = (bytes) => crypto.getRandomValues(bytes)): string {
   return Array.from(random(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * An instant of the API (ISO 8601 with an offset, perhaps with a `[zone]` annotation) as the
+ * clinic reads it: weekday, day, month, year and 24-hour time in the clinic's zone; the text as
+ * given when it cannot be read, never an exception.
+ */
+export function formatInstantIn(text: string, zone: string | undefined): string {
+  let epochMs: number;
+  try {
+    epochMs = Temporal.Instant.from(text).epochMilliseconds;
+  } catch {
+    return text;
+  }
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', hourCycle: 'h23', ...(zone === undefined ? {} : { timeZone: zone }) }).format(new Date(epochMs));
 }

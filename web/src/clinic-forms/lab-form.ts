@@ -37,7 +37,7 @@ export function isPregnancyCode(code: LabCode | undefined): boolean {
   return code !== undefined && code.kind !== 'panel' && code.analyte === 'pregnancyTest';
 }
 
-export function labRequestFrom(values: LabFormValues, now: Date, today: string, prescriber: { prescriberId?: string } = {}): FormOutcome<LabBody, LabField> {
+export function labRequestFrom(values: LabFormValues, now: Date, today: string, prescriber: { prescriberId?: string } = {}, zone?: string): FormOutcome<LabBody, LabField> {
   const check = new Checker<LabField>();
   const code = labCodeOf(values.loinc);
   if (code === undefined) check.add('loinc', 'notChosen');
@@ -52,7 +52,7 @@ export function labRequestFrom(values: LabFormValues, now: Date, today: string, 
   const uln = code?.kind === 'quantity' ? check.optionalDecimal('referenceRangeHigh', values.referenceRangeHigh, 100000) : undefined;
   const baseline = code?.kind === 'quantity' && (code.analyte === 'alt' || code.analyte === 'ast') ? check.optionalDecimal('baselineValue', values.baselineValue, 100000) : undefined;
   const day = check.date('date', values.date, today);
-  const collectedAt = day === undefined ? undefined : instantOf(day, values.time);
+  const collectedAt = day === undefined ? undefined : instantOf(day, values.time, zone);
   if (day !== undefined && collectedAt === undefined) check.add('time', 'required');
   else if (collectedAt !== undefined && new Date(collectedAt).getTime() > now.getTime()) check.add('time', 'future');
   const pregnancy = isPregnancyCode(code);

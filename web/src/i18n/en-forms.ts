@@ -115,7 +115,7 @@ export const enForms = {
   'cf.eventKind.risk_category_changed': 'Pregnancy risk changed',
   'cf.event.on': 'Date',
   'cf.event.time': 'Time',
-  'cf.event.timeHint': 'Your local time, for example 09:30.',
+  'cf.event.timeHint': 'The clinic’s local time, 24-hour, for example 09:30.',
   'cf.event.form': 'Form',
   'cf.formName.us_patient_information_consent': 'iPLEDGE patient information and consent',
   'cf.formName.us_birth_defects_consent': 'iPLEDGE birth defects consent',
