@@ -139,6 +139,14 @@ test.describe('clinic forms', () => {
     await expect(page.getByTestId('enroll-result').getByRole('heading', { name: `${name} is enrolled.` })).toBeFocused();
     await expect(page.getByTestId('enroll-no-interactions')).toBeVisible();
     const courseId = (await page.getByTestId('enroll-course-id').textContent()) ?? '';
+    // on to the new course's chart, whose actions lead to the forms
+    await main(page).getByRole('link', { name: `Open ${name}’s course` }).click();
+    await expect(page).toHaveURL(`/clinic/courses/${courseId}`);
+    const actions = page.getByTestId('chart-actions');
+    await expect(actions.getByRole('link', { name: 'Issue an authorization' })).toHaveCount(0);
+    await actions.getByRole('link', { name: 'Record a programme event' }).click();
+    await expect(page).toHaveURL(`/clinic/courses/${courseId}/record`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Record a programme event' })).toBeFocused();
 
     await signConsent(page, courseId, 'us_patient_information_consent');
     await recordEvent(page, courseId, 'counselling');

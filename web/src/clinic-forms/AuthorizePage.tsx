@@ -7,6 +7,7 @@ import { ErrorSummary } from '../forms/ErrorSummary.js';
 import { RadioGroup, radioId } from '../forms/RadioGroup.js';
 import { formatLongDate } from '../i18n/format.js';
 import { t } from '../i18n/t.js';
+import { screenPath } from '../routing/routes.js';
 import { useSearch } from '../routing/use-location.js';
 import { useApiClient } from '../session/session-context.js';
 import { awaitingAuthorization } from './authorize-form.js';
@@ -83,7 +84,7 @@ function AuthorizeForm({ course }: { readonly course: CourseDetail }) {
   if (waiting.length === 0) {
     return (
       <p className="notice" data-testid="authorize-none">
-        {t('cf.authorize.none')} <AppLink to={`/clinic/courses/${encodeURIComponent(course.course.id)}/prescribe`}>{t('cf.authorize.writeFirst')}</AppLink>
+        {t('cf.authorize.none')} <AppLink to={screenPath('prescribe', { courseId: course.course.id })}>{t('cf.authorize.writeFirst')}</AppLink>
       </p>
     );
   }

@@ -13,6 +13,7 @@ import { SelectField } from '../forms/SelectField.js';
 import { TextAreaField } from '../forms/TextAreaField.js';
 import { TextField } from '../forms/TextField.js';
 import { t } from '../i18n/t.js';
+import { screenPath } from '../routing/routes.js';
 import { useApiClient } from '../session/session-context.js';
 import { CONFIRMERS, emptyEnrollForm, enrollRequestFrom, RISK_BASES, RISK_CATEGORIES, type EnrollField, type EnrollFormValues } from './enroll-form.js';
 import { actingFor, localToday } from './form-fields.js';
@@ -115,7 +116,7 @@ export function EnrollPage({ user }: { readonly user: SessionUser }) {
         </p>
         <p>
           <a
-            href="/clinic/patients/new"
+            href={screenPath('enrollPatient')}
             onClick={(event) => {
               event.preventDefault();
               setResult(undefined);

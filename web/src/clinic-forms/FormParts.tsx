@@ -12,14 +12,15 @@ import { PageTitle } from '../components/PageTitle.js';
 import type { SummaryItem } from '../forms/ErrorSummary.js';
 import { formatLongDate } from '../i18n/format.js';
 import { t } from '../i18n/t.js';
+import { screenPath } from '../routing/routes.js';
 import type { FieldProblem } from './form-fields.js';
 
 export type CourseDetail = z.output<typeof courseDetailSchema>;
 export type Decision = z.output<typeof decisionSchema>;
 
-/** The course's chart (the `wclinic` screen `/clinic/courses/:courseId`). */
+/** The course's chart. */
 export function chartPath(courseId: string): `/${string}` {
-  return `/clinic/courses/${encodeURIComponent(courseId)}`;
+  return screenPath('clinicChart', { courseId });
 }
 
 /** The id of a form field's input: `${form}-${field}` (dots become dashes). */

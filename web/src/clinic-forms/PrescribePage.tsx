@@ -11,6 +11,7 @@ import { ErrorSummary } from '../forms/ErrorSummary.js';
 import { SelectField } from '../forms/SelectField.js';
 import { TextField } from '../forms/TextField.js';
 import { t } from '../i18n/t.js';
+import { screenPath } from '../routing/routes.js';
 import { useApiClient } from '../session/session-context.js';
 import { actingFor, todayIn } from './form-fields.js';
 import { zoneOf, CourseForm, DecisionView, jurisdictionOf, useFormProblems, WriteFailure, type CourseDetail } from './FormParts.js';
@@ -123,7 +124,7 @@ function PrescribeForm({ course, user }: { readonly course: CourseDetail; readon
         {result.interactions.length === 0 ? null : <FindingList findings={result.interactions} testId="prescribe-interactions" />}
         <DecisionView decision={result.decision} testId="prescribe-decision" />
         <p className="call-to-action">
-          <AppLink className="button" to={`/clinic/courses/${encodeURIComponent(course.course.id)}/authorize?prescription=${encodeURIComponent(result.prescriptionId)}`}>
+          <AppLink className="button" to={`${screenPath('issueAuthorization', { courseId: course.course.id })}?prescription=${encodeURIComponent(result.prescriptionId)}`}>
             {t('cf.prescribe.authorizeNow')}
           </AppLink>
         </p>

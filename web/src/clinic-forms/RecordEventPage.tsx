@@ -10,6 +10,7 @@ import { SelectField } from '../forms/SelectField.js';
 import { TextField } from '../forms/TextField.js';
 import type { MessageKey } from '../i18n/en.js';
 import { t } from '../i18n/t.js';
+import { screenPath } from '../routing/routes.js';
 import { useApiClient } from '../session/session-context.js';
 import { RISK_BASES, RISK_CATEGORIES } from './enroll-form.js';
 import {
@@ -152,7 +153,7 @@ function RecordEventForm({ course, user }: { readonly course: CourseDetail; read
         )}
         <p>
           <a
-            href={`/clinic/courses/${course.course.id}/record`}
+            href={screenPath('recordEvent', { courseId: course.course.id })}
             onClick={(event) => {
               event.preventDefault();
               setResult(undefined);

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { SessionUser } from '../api/auth-api.js';
+import { clinicFormActions } from '../clinic-forms/chart-form-actions.js';
 import type { CourseDetail } from './chart-data.js';
 
 /**
@@ -26,4 +27,4 @@ export interface ChartAction {
  * The chart's extension point: the forms (web/src/clinic forms) add their entries here, in the
  * order they appear. The chart shows an "Actions" section only when at least one entry exists.
  */
-export const chartActions: readonly ChartAction[] = [];
+export const chartActions: readonly ChartAction[] = [...clinicFormActions];

@@ -76,7 +76,6 @@ export const enForms = {
   'cf.courseStatus.completed': 'completed',
   'cf.courseStatus.stopped': 'stopped',
   'cf.course.closed': 'This course is {status}: nothing more can be recorded in it.',
-  'cf.actions.heading': 'Record and decide',
   'cf.saving': 'Saving…',
   'cf.saved': 'Saved.',
 
