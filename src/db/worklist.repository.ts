@@ -67,49 +67,69 @@ interface RawRow {
 }
 
 /**
- * One page of the clinic worklist in ONE statement (WL-FLAG, WL-ORDER). The candidates are the
- * clinic's open courses (index course_clinic_status_idx) plus the courses named by its open
- * urgent tasks (task_clinic_urgent_open_idx), so a course stopped by a positive test stays listed
- * while its urgent task is open. Each candidate's open urgent tasks (task_patient_urgent_open_idx)
- * come as a JSON array in the same row. Keyset pagination: rows after `after` in the full order.
+ * One page of the clinic worklist in ONE statement (WL-FLAG, WL-ORDER), as two ordered branches
+ * whose cost grows with the page, not with the clinic:
+ *
+ * - rank 0, red-flagged courses: those named by the clinic's open urgent tasks
+ *   (task_clinic_urgent_open_idx) and the open course of a patient with a patient-level one, each
+ *   with its open urgent tasks as a JSON array (task_patient_urgent_open_idx), oldest flag first.
+ *   A course stopped by a positive test stays listed while its urgent task is open. Few rows.
+ * - rank 1, every other open course, by patient name (byte order, the same on both engines) and
+ *   course id: the clinic's patients walked in name order on patient_clinic_name_idx, each
+ *   joined to its one open course (course_one_open_per_patient), stopping at the page size. It
+ *   used to sort all the clinic's open courses for every page (bench/worklist.bench.ts).
+ *
+ * Keyset pagination: rows after `after` in the full order; a page that starts in rank 1 skips
+ * rank 0 entirely.
  */
 export async function listClinicWorklist(db: Db, q: WorklistQuery): Promise<WorklistRow[]> {
   const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
-  const statusFilter = q.statuses.length === 0 ? sql`` : sql`and status in (${sql.join([...q.statuses])})`;
-  const flaggedFilter = q.flaggedOnly ? sql`and rank = 0` : sql``;
-  const afterFilter =
-    q.after === undefined
+  const statusFilter = q.statuses.length === 0 ? sql`` : sql`and c.status in (${sql.join([...q.statuses])})`;
+  const flagged = sql`
+    select c.id, c.patient_id, c.status, c.product, c.sequence, c.prescriber_id, p.display_name, p.birth_date, p.risk, f.flags,
+           0 as rank, (extract(epoch from f.first_flag_at) * 1000000)::bigint as flag_key
+      from course c
+      join patient p on p.id = c.patient_id
+      cross join lateral (
+        select json_agg(json_build_object('id', t.id, 'kind', t.kind, 'text', t.text, 'createdAt', t.created_at) order by t.created_at, t.id) as flags,
+               min(t.created_at) as first_flag_at
+          from task t
+         where t.patient_id = c.patient_id and t.urgency = 'urgent' and t.done_at is null
+           and (t.course_id = c.id or (t.course_id is null and c.status in (${open})))
+      ) f
+     where c.clinic_id = ${q.clinicId} and f.first_flag_at is not null ${statusFilter}
+       and c.id in (
+         select t.course_id from task t
+          where t.clinic_id = ${q.clinicId} and t.urgency = 'urgent' and t.done_at is null and t.course_id is not null
+         union
+         select oc.id from task t join course oc on oc.patient_id = t.patient_id and oc.status in (${open})
+          where t.clinic_id = ${q.clinicId} and t.urgency = 'urgent' and t.done_at is null and t.course_id is null
+       )`;
+  const flaggedAfter =
+    q.after === undefined || q.after.rank === 1
       ? sql``
-      : sql`and (rank, flag_key, display_name collate "C", id) > (${q.after.rank}, ${q.after.flagKey}::bigint, ${q.after.name} collate "C", ${q.after.courseId}::uuid)`;
+      : sql`where (flag_key, display_name collate "C", id) > (${q.after.flagKey}::bigint, ${q.after.name} collate "C", ${q.after.courseId}::uuid)`;
+  const rankZero = sql`(select * from (${flagged}) k ${flaggedAfter} order by flag_key, display_name collate "C", id limit ${q.limit})`;
+  const nameAfter =
+    q.after?.rank === 1
+      ? sql`and p.display_name collate "C" >= ${q.after.name} collate "C" and (p.display_name collate "C" > ${q.after.name} collate "C" or c.id > ${q.after.courseId}::uuid)`
+      : sql``;
+  const rankOne = sql`(
+    select c.id, c.patient_id, c.status, c.product, c.sequence, c.prescriber_id, p.display_name, p.birth_date, p.risk, null::json as flags,
+           1 as rank, 9223372036854775807::bigint as flag_key
+      from patient p
+      join course c on c.patient_id = p.id and c.status in (${open})
+     where p.clinic_id = ${q.clinicId} and c.clinic_id = ${q.clinicId} ${statusFilter} ${nameAfter}
+       and not exists (
+         select 1 from task t
+          where t.patient_id = p.id and t.urgency = 'urgent' and t.done_at is null and (t.course_id = c.id or t.course_id is null)
+       )
+     order by p.display_name collate "C", c.id
+     limit ${q.limit})`;
+  const branches = q.flaggedOnly ? [rankZero] : q.after?.rank === 1 ? [rankOne] : [rankZero, rankOne];
   const result = await sql<RawRow>`
-    with candidate as (
-      select c.id from course c where c.clinic_id = ${q.clinicId} and c.status in (${open})
-      union
-      select t.course_id from task t
-       where t.clinic_id = ${q.clinicId} and t.urgency = 'urgent' and t.done_at is null and t.course_id is not null
-    ),
-    listed as (
-      select c.id, c.patient_id, c.status, c.product, c.sequence, c.prescriber_id, p.display_name, p.birth_date, p.risk, f.flags, f.first_flag_at
-        from candidate k
-        join course c on c.id = k.id and c.clinic_id = ${q.clinicId}
-        join patient p on p.id = c.patient_id
-        left join lateral (
-          select json_agg(json_build_object('id', t.id, 'kind', t.kind, 'text', t.text, 'createdAt', t.created_at) order by t.created_at, t.id) as flags,
-                 min(t.created_at) as first_flag_at
-            from task t
-           where t.patient_id = c.patient_id and t.urgency = 'urgent' and t.done_at is null
-             and (t.course_id = c.id or (t.course_id is null and c.status in (${open})))
-        ) f on true
-    ),
-    keyed as (
-      select listed.*,
-             case when first_flag_at is null then 1 else 0 end as rank,
-             coalesce((extract(epoch from first_flag_at) * 1000000)::bigint, 9223372036854775807) as flag_key
-        from listed
-    )
     select id, patient_id, status, product, sequence, prescriber_id, display_name, birth_date, risk, flags, rank, flag_key::text as flag_key
-      from keyed
-     where true ${statusFilter} ${flaggedFilter} ${afterFilter}
+      from (${sql.join(branches, sql` union all `)}) page
      order by rank, flag_key, display_name collate "C", id
      limit ${q.limit}`.execute(db);
   return result.rows.map((r) => ({

@@ -101,7 +101,11 @@ export async function generatePopulation(db: Kysely<Database>, options: Populati
   const flush = async (batch: Batch): Promise<void> => {
     await db.transaction().execute(async (trx) => {
       const bulk = await enterBulkLoadMode(trx);
-      for (const table of BATCH_TABLES) totals[table] += await insertRowsInBulk(trx, table, batch[table]);
+      for (const table of BATCH_TABLES) {
+        // two batches run at once: add after the await, not `+= await` (which reads the total first)
+        const inserted = await insertRowsInBulk(trx, table, batch[table]);
+        totals[table] += inserted;
+      }
       if (bulk) {
         // the foreign keys the per-row triggers would have checked, checked for the whole batch
         for (const table of BATCH_TABLES) {

@@ -20,10 +20,18 @@ afterEach(async () => {
   for (const d of databases.splice(0)) await d.close();
 });
 
-async function populated(options: { courses: number; seed: number; clinics?: number }): Promise<Kysely<Database>> {
+async function populated(options: { courses: number; seed: number; clinics?: number; batchCourses?: number }): Promise<Kysely<Database>> {
   const database = await freshTestDatabase();
   databases.push(database);
-  await generatePopulation(database.db, { ...options, today: TODAY, now: new Date(NOW) });
+  const summary = await generatePopulation(database.db, { ...options, today: TODAY, now: new Date(NOW) });
+  // the counts add up across batches written at the same time
+  const count = async (table: 'course' | 'course_event' | 'authorization') => Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  expect({ courses: summary.courses, events: summary.rows.course_event, authorizations: summary.rows.authorization }).toEqual({
+    courses: await count('course'),
+    events: await count('course_event'),
+    authorizations: await count('authorization'),
+  });
+  expect(summary.courses).toBe(options.courses);
   return database.db;
 }
 
@@ -53,7 +61,7 @@ function before(events: readonly StoredEvent[], at: Date): StoredEvent[] {
 
 describe(`the synthetic population (isocourse demo --courses) on ${testEngine()}`, { timeout: 240_000 }, () => {
   it('lays out courses of every programme, risk category and state that the engine and the clinic worklist judge without an error', async () => {
-    const db = await populated({ courses: 400, seed: 7, clinics: 6 });
+    const db = await populated({ courses: 400, seed: 7, clinics: 6, batchCourses: 60 });
     const clinics = await db.selectFrom('clinic').select(['id', 'jurisdiction']).execute();
     expect(clinics).toHaveLength(6);
     expect(new Set(clinics.map((c) => c.jurisdiction)).size).toBeGreaterThanOrEqual(3);
@@ -72,6 +80,16 @@ describe(`the synthetic population (isocourse demo --courses) on ${testEngine()}
       const open = await db.selectFrom('course').select('id').where('clinic_id', '=', clinic.id).where('status', 'in', ['qualifying', 'active', 'paused']).execute();
       expect(new Set(entries.map((e) => e.row.courseId))).toEqual(new Set([...open.map((c) => c.id), ...entries.filter((e) => e.row.flags.length > 0).map((e) => e.row.courseId)]));
       expect(entries.filter((e) => e.problem !== undefined)).toEqual([]);
+      // WL-ORDER across pages: red flags first (oldest first), then name in byte order, then course id; no row twice
+      const keys = entries.map((e) => e.row.key);
+      expect(new Set(keys.map((k) => k.courseId)).size).toBe(keys.length);
+      const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+      for (let i = 1; i < keys.length; i += 1) {
+        const [a, b] = [keys[i - 1], keys[i]];
+        if (a === undefined || b === undefined) continue;
+        const order = a.rank - b.rank || (BigInt(a.flagKey) < BigInt(b.flagKey) ? -1 : BigInt(a.flagKey) > BigInt(b.flagKey) ? 1 : 0) || byteOrder(a.name, b.name) || (a.courseId < b.courseId ? -1 : 1);
+        expect(order, `${JSON.stringify(a)} before ${JSON.stringify(b)}`).toBeLessThan(0);
+      }
       listed += entries.length;
       for (const entry of entries) {
         const work = entry.work;
