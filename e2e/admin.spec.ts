@@ -150,6 +150,13 @@ test('the audit log says the chain is intact, filters by action and person, and 
   await expect(page.getByTestId('audit-verification')).toContainText('The audit log is intact: all');
   await expect(page.getByTestId('audit-entry').first()).toBeVisible();
   await check(page, testInfo, 'admin-audit');
+  // the demo's history is longer than a page: older entries are added below, none repeated
+  await expect(page.getByTestId('audit-count')).toHaveText('50 entries shown.');
+  await page.getByRole('button', { name: 'Show older entries' }).click();
+  await expect(page.getByTestId('audit-count')).not.toHaveText('50 entries shown.');
+  const numbers = await page.getByTestId('audit-entry').locator('.rule-id').allTextContents();
+  expect(new Set(numbers).size).toBe(numbers.length);
+  expect(numbers.length).toBeGreaterThan(50);
 
   await page.getByLabel('Action', { exact: true }).fill('Sign In!');
   await page.getByLabel('From (first day)').fill('2026-11-20');
