@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { t } from '../i18n/t.js';
+import { FieldMessages } from './FieldMessages.js';
 import { describedBy } from './TextField.js';
 
 export interface CheckboxOption<V extends string> {
@@ -23,17 +23,7 @@ export function CheckboxGroup<V extends string>({ name, legend, options, checked
   return (
     <fieldset className={error === undefined ? 'radio-group' : 'radio-group radio-group--error'} aria-describedby={describedBy(name, hint, error)}>
       <legend className="radio-group__legend">{legend}</legend>
-      {hint === undefined ? null : (
-        <p className="field__hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error === undefined ? null : (
-        <p className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={name} hint={hint} error={error} />
       <div className="radio-group__options">
         {options.map((option) => (
           <div className="radio" key={option.value}>

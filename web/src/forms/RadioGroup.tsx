@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { t } from '../i18n/t.js';
+import { FieldMessages } from './FieldMessages.js';
 import { describedBy } from './TextField.js';
 
 export interface RadioOption<V extends string> {
@@ -35,17 +35,7 @@ export function RadioGroup<V extends string>({ name, legend, options, value, onC
       data-testid={testId}
     >
       <legend className="radio-group__legend">{legend}</legend>
-      {hint === undefined ? null : (
-        <p className="field__hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error === undefined ? null : (
-        <p className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={name} hint={hint} error={error} />
       <div className={inline ? 'radio-group__options radio-group__options--inline' : 'radio-group__options'}>
         {options.map((option) => (
           <div className="radio" key={option.value}>

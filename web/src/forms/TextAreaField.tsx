@@ -1,4 +1,4 @@
-import { t } from '../i18n/t.js';
+import { FieldMessages } from './FieldMessages.js';
 import { describedBy } from './TextField.js';
 
 interface TextAreaFieldProps {
@@ -18,17 +18,7 @@ export function TextAreaField({ id, label, value, onChange, hint, error, rows = 
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {hint === undefined ? null : (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error === undefined ? null : (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <textarea
         id={id}
         name={id}

@@ -1,5 +1,5 @@
 import type { HTMLInputAutoCompleteAttribute, Ref } from 'react';
-import { t } from '../i18n/t.js';
+import { FieldMessages } from './FieldMessages.js';
 
 interface TextFieldProps {
   readonly id: string;
@@ -46,17 +46,7 @@ export function TextField({
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {hint === undefined ? null : (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error === undefined ? null : (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <input
         ref={inputRef}
         id={id}
