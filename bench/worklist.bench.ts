@@ -4,7 +4,7 @@
 // synthetic population (`isocourse demo --courses`, src/cli/demo/population), starts one
 // `isocourse serve` process and the ceiling server (bench/ceiling-server.ts: the same framework
 // answering one primary-key select), and measures, through HTTP on loopback, one request at a
-// time (what one user feels): the first page, a later page (keyset cursor) and the filtered pages
+// time (what one user feels), after the nightly recompute of that day: the first page, a later page (keyset cursor) and the filtered pages
 // of a typical (median-sized) and the largest clinic. Then it appends courses up to the next size
 // and measures again. Prints p50/p95/p99 and the ratio of each p50 to the ceiling's p50.
 //
@@ -14,7 +14,8 @@ import { Agent } from 'node:http';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { hashToken } from '../src/app/auth/sessions.js';
-import { cryptoTokens } from '../src/app/ports.js';
+import { runNightly } from '../src/app/nightly/run-nightly.js';
+import { cryptoTokens, systemClock } from '../src/app/ports.js';
 import { generatePopulation } from '../src/cli/demo/population/generate.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -96,6 +97,10 @@ try {
       total = size;
       log(`population of ${fmt(size)} courses ready: +${fmt(summary.courses)} courses in ${fmt(summary.seconds, 1)} s = ${fmt(summary.courses / summary.seconds)} courses/s (${fmt(summary.rows.course_event)} events)`);
     }
+
+    // the night's schedule, which the engine-derived filters use to rule courses out (WL-PREFILTER)
+    const night = await runNightly(handle.db, { clock: systemClock });
+    log(`nightly recompute before measuring: ${night.kind === 'completed' ? `${fmt(night.seconds, 1)} s` : night.reason}`);
 
     // a typical (median) and the largest clinic by open courses
     const clinics = await handle.db

@@ -49,6 +49,12 @@ export interface WorklistQuery {
   /** Rows strictly after this key. */
   readonly after: WorklistKey | undefined;
   readonly limit: number;
+  /**
+   * WL-PREFILTER: for an engine-derived filter, skip the courses whose nightly schedule
+   * (course_schedule) was computed for `today` after the course's last change and says they do not
+   * match; every other course stays a candidate (and every listed row is judged live anyway).
+   */
+  readonly prefilter?: { readonly filter: 'due' | 'overdue' | 'blocked'; readonly today: string } | undefined;
 }
 
 interface RawRow {
@@ -66,6 +72,22 @@ interface RawRow {
   flag_key: string;
 }
 
+/** What a fresh schedule row says about a course for an engine-derived filter (a problem row may be blocked). */
+function scheduleSays(filter: 'due' | 'overdue' | 'blocked') {
+  switch (filter) {
+    case 'due':
+      return sql`select s.due > 0`;
+    case 'overdue':
+      return sql`select s.overdue > 0`;
+    case 'blocked':
+      return sql`select s.outcome = 'problem' or s.next_authorization = 'blocked'`;
+    default: {
+      const unreachable: never = filter;
+      return unreachable;
+    }
+  }
+}
+
 /**
  * One page of the clinic worklist in ONE statement (WL-FLAG, WL-ORDER), as two ordered branches
  * whose cost grows with the page, not with the clinic:
@@ -80,7 +102,7 @@ interface RawRow {
  *   used to sort all the clinic's open courses for every page (bench/worklist.bench.ts).
  *
  * Keyset pagination: rows after `after` in the full order; a page that starts in rank 1 skips
- * rank 0 entirely.
+ * rank 0 entirely. With a prefilter, rank 1 skips the courses the nightly schedule rules out.
  */
 export async function listClinicWorklist(db: Db, q: WorklistQuery): Promise<WorklistRow[]> {
   const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
@@ -114,12 +136,16 @@ export async function listClinicWorklist(db: Db, q: WorklistQuery): Promise<Work
     q.after?.rank === 1
       ? sql`and p.display_name collate "C" >= ${q.after.name} collate "C" and (p.display_name collate "C" > ${q.after.name} collate "C" or c.id > ${q.after.courseId}::uuid)`
       : sql``;
+  const prefilter = q.prefilter === undefined ? sql`` : sql`and coalesce((${scheduleSays(q.prefilter.filter)}
+      from course_schedule s
+     where s.course_id = c.id and s.computed_for = ${q.prefilter.today}::date and s.course_status = c.status and s.computed_at >= c.updated_at
+       and s.computed_at >= (select coalesce(max(e.recorded_at), '-infinity') from course_event e where e.patient_id = c.patient_id)), true)`;
   const rankOne = sql`(
     select c.id, c.patient_id, c.status, c.product, c.sequence, c.prescriber_id, p.display_name, p.birth_date, p.risk, null::json as flags,
            1 as rank, 9223372036854775807::bigint as flag_key
       from patient p
       join course c on c.patient_id = p.id and c.status in (${open})
-     where p.clinic_id = ${q.clinicId} and c.clinic_id = ${q.clinicId} ${statusFilter} ${nameAfter}
+     where p.clinic_id = ${q.clinicId} and c.clinic_id = ${q.clinicId} ${statusFilter} ${nameAfter} ${prefilter}
        and not exists (
          select 1 from task t
           where t.patient_id = p.id and t.urgency = 'urgent' and t.done_at is null and (t.course_id = c.id or t.course_id is null)

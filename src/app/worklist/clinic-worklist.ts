@@ -42,8 +42,9 @@ export interface ClinicWorklistPage {
   readonly scanned: number;
 }
 
-/** Courses judged per query when a filter depends on the engine (due, overdue, blocked). */
+/** Courses judged per query when a filter depends on the engine (due, overdue, blocked): the page size, at least 20, at most 100. */
 export const ENGINE_FILTER_BATCH = 100;
+export const ENGINE_FILTER_MIN_BATCH = 20;
 /** At most this many courses are judged per request; the cursor resumes the scan. */
 export const MAX_SCANNED_PER_REQUEST = 1000;
 
@@ -105,16 +106,20 @@ export async function clinicWorklist(deps: CourseDeps, actor: Actor, clinicId: s
   return deps.db.transaction().execute(async (trx) => {
     const clinic = await loadClinicFacts(trx, clinicId);
     if (clinic === undefined) throw new AppError('not_found', 'No such clinic.');
-    const engineFilter = query.filter === 'due' || query.filter === 'overdue' || query.filter === 'blocked';
-    const base = { clinicId, statuses: query.statuses, flaggedOnly: query.filter === 'flagged' };
+    const engineFilter = query.filter === 'due' || query.filter === 'overdue' || query.filter === 'blocked' ? query.filter : undefined;
+    const jurisdiction = JURISDICTIONS.find((j) => j === clinic.jurisdiction) ?? 'US';
+    const today = localDateOf(instantOf(now), programmeZone(jurisdiction, clinic.timeZone)).toString();
+    // WL-PREFILTER: the nightly schedule rules out what it knows does not match, so a batch the
+    // size of the page usually fills it (docs/worklists.md)
+    const base = { clinicId, statuses: query.statuses, flaggedOnly: query.filter === 'flagged', prefilter: engineFilter === undefined ? undefined : { filter: engineFilter, today } };
     const entries: ClinicWorklistEntry[] = [];
     let position: WorklistKey | undefined = after;
     let next: WorklistKey | undefined;
     let scanned = 0;
     for (;;) {
-      const batch = engineFilter ? Math.min(ENGINE_FILTER_BATCH, MAX_SCANNED_PER_REQUEST - scanned) : query.limit + 1;
+      const batch = engineFilter !== undefined ? Math.min(Math.max(query.limit, ENGINE_FILTER_MIN_BATCH), ENGINE_FILTER_BATCH, MAX_SCANNED_PER_REQUEST - scanned) : query.limit + 1;
       const rows = await listClinicWorklist(trx, { ...base, after: position, limit: batch });
-      const judgedRows = engineFilter ? rows : rows.slice(0, query.limit);
+      const judgedRows = engineFilter !== undefined ? rows : rows.slice(0, query.limit);
       const events = await listEventsOfPatients(trx, judgedRows.map((r) => r.patientId));
       let full = false;
       for (const row of judgedRows) {
@@ -128,7 +133,7 @@ export async function clinicWorklist(deps: CourseDeps, actor: Actor, clinicId: s
         }
       }
       const endOfList = rows.length < batch;
-      if (!engineFilter) {
+      if (engineFilter === undefined) {
         next = rows.length > query.limit ? position : undefined;
         break;
       }
@@ -148,8 +153,6 @@ export async function clinicWorklist(deps: CourseDeps, actor: Actor, clinicId: s
       ...entries.map((e) => auditOf(actor, now, { action: 'read_worklist', resourceType: 'course', resourceId: e.row.courseId, clinicId, patientId: e.row.patientId })),
     ];
     await appendAuditEntries(trx, audit);
-    const jurisdiction = JURISDICTIONS.find((j) => j === clinic.jurisdiction) ?? 'US';
-    const today = localDateOf(instantOf(now), programmeZone(jurisdiction, clinic.timeZone)).toString();
     return { asOf: now, today, entries, nextCursor: next === undefined ? undefined : encodeCursor(next), scanned };
   });
 }

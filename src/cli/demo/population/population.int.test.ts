@@ -4,6 +4,7 @@ import { caseWire, decide } from '../../../app/course/program-case.js';
 import type { Actor } from '../../../app/course/course-context.js';
 import { MovableClock } from '../../../app/testing/clock.js';
 import { cryptoTokens } from '../../../app/ports.js';
+import { runNightly } from '../../../app/nightly/run-nightly.js';
 import { clinicWorklist, type ClinicWorklistEntry } from '../../../app/worklist/clinic-worklist.js';
 import { verifyAuditLog } from '../../../db/audit.repository.js';
 import { loadClinicFacts } from '../../../db/clinic-settings.repository.js';
@@ -41,7 +42,7 @@ async function staffActor(db: Kysely<Database>, clinicId: string): Promise<Actor
 }
 
 /** Every page of a clinic's worklist through the real use case. */
-async function wholeWorklist(db: Kysely<Database>, clinicId: string, filter?: 'blocked' | 'due' | 'overdue' | 'flagged'): Promise<ClinicWorklistEntry[]> {
+async function wholeWorklist(db: Kysely<Database>, clinicId: string, filter?: 'blocked' | 'due' | 'overdue' | 'flagged', counts?: { scanned: number }): Promise<ClinicWorklistEntry[]> {
   const deps = { db, clock: new MovableClock(NOW), tokens: cryptoTokens };
   const actor = await staffActor(db, clinicId);
   const entries: ClinicWorklistEntry[] = [];
@@ -49,6 +50,7 @@ async function wholeWorklist(db: Kysely<Database>, clinicId: string, filter?: 'b
   do {
     const page = await clinicWorklist(deps, actor, clinicId, { statuses: [], filter, limit: 100, cursor });
     entries.push(...page.entries);
+    if (counts !== undefined) counts.scanned += page.scanned;
     cursor = page.nextCursor;
   } while (cursor !== undefined);
   return entries;
@@ -115,6 +117,29 @@ describe(`the synthetic population (isocourse demo --courses) on ${testEngine()}
     const flagged = (await Promise.all(clinics.map((c) => wholeWorklist(db, c.id, 'flagged')))).flat();
     expect(flagged.length).toBeGreaterThan(0);
     expect(flagged.every((e) => e.row.flags.length > 0)).toBe(true);
+  });
+
+  it('lists the same courses under due, overdue and blocked once the nightly schedule rules courses out (WL-PREFILTER), judging fewer', async () => {
+    const db = await populated({ courses: 300, seed: 5, clinics: 5 });
+    const clinics = await db.selectFrom('clinic').select('id').execute();
+    const filters = ['due', 'overdue', 'blocked'] as const;
+    const listAll = async (counts: { scanned: number }) => {
+      const out: Record<string, string[]> = {};
+      for (const c of clinics) for (const f of filters) out[`${c.id} ${f}`] = (await wholeWorklist(db, c.id, f, counts)).map((e) => e.row.courseId).sort();
+      return out;
+    };
+    const without = { scanned: 0 };
+    const before = await listAll(without);
+    const night = await runNightly(db, { clock: new MovableClock('2026-11-22T06:00:00Z') });
+    expect(night.kind).toBe('completed');
+    const withSchedule = { scanned: 0 };
+    expect(await listAll(withSchedule)).toEqual(before);
+    expect(withSchedule.scanned).toBeLessThan(without.scanned / 2);
+    // a course changed after the night is a candidate again, whatever its schedule said
+    const qualifying = await db.selectFrom('course').select(['id', 'clinic_id']).where('status', '=', 'qualifying').orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('course_schedule').set({ next_authorization: 'allowed', due: 0, overdue: 0 }).where('course_id', '=', qualifying.id).execute();
+    await db.updateTable('course').set({ updated_at: new Date('2026-11-22T11:00:00Z') }).where('id', '=', qualifying.id).execute();
+    for (const f of filters) expect((await wholeWorklist(db, qualifying.clinic_id, f)).map((e) => e.row.courseId).sort()).toEqual(before[`${qualifying.clinic_id} ${f}`]);
   });
 
   it('issues and dispenses only what the programme engine allows, with the window the engine computes', async () => {
