@@ -17,6 +17,7 @@ import { sql, type Kysely } from 'kysely';
 import { createBenchDatabase, DEFAULT_ADMIN_URL, type BenchDatabase } from './support/bench-database.js';
 import { flag, numberOption, option } from './support/args.js';
 import { generatePopulation } from '../src/cli/demo/population/generate.js';
+import { backendPids, sample, used } from './support/cpu.js';
 import { fmt, report } from './lib.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -81,7 +82,20 @@ async function emptyTables(db: Kysely<Database>): Promise<void> {
   await sql`truncate reminder, course_schedule, nightly_run`.execute(db);
 }
 
-async function night(db: Kysely<Database>, date: string, how: { judge: Judge } | { workers: number }, perBatch?: number[]): Promise<NightlyResult & { kind: 'completed' }> {
+type Completed = NightlyResult & { kind: 'completed'; cpuNode: number; cpuDatabase: number };
+let databaseName = '';
+
+/** One night, with the CPU seconds it took in this process (all threads) and in its PostgreSQL backends. */
+async function night(db: Kysely<Database>, date: string, how: { judge: Judge } | { workers: number }, perBatch?: number[]): Promise<Completed> {
+  const backendsBefore = sample(await backendPids(adminUrl, databaseName));
+  const nodeBefore = process.cpuUsage();
+  const result = await nightOnly(db, date, how, perBatch);
+  const nodeUsed = process.cpuUsage(nodeBefore);
+  const backendsAfter = sample([...new Set([...backendsBefore.keys(), ...(await backendPids(adminUrl, databaseName))])]);
+  return { ...result, cpuNode: (nodeUsed.user + nodeUsed.system) / 1e6, cpuDatabase: used(backendsBefore, backendsAfter) };
+}
+
+async function nightOnly(db: Kysely<Database>, date: string, how: { judge: Judge } | { workers: number }, perBatch?: number[]): Promise<NightlyResult & { kind: 'completed' }> {
   let previous = 0;
   const result = await runNightly(db, {
     date,
@@ -102,6 +116,7 @@ async function night(db: Kysely<Database>, date: string, how: { judge: Judge } |
 let database: BenchDatabase | undefined;
 try {
   const url = existingUrl !== '' ? existingUrl : (database = await createBenchDatabase(adminUrl, 'isocourse_nightly')).url;
+  databaseName = new URL(url).pathname.slice(1);
   log(`database ${url.replace(/\/\/[^@]*@/, '//')}; ${cpus().length} cores; load average ${load()}`);
   const handle = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
   try {
@@ -134,11 +149,17 @@ try {
 
     const rows: Array<readonly [string, string]> = [];
     const perBatch: number[] = [];
-    const line = (name: string, r: NightlyResult & { kind: 'completed' }, engineMs?: number): void => {
-      rows.push([name, `${fmt(r.seconds, 1)} s, ${fmt(r.coursesJudged / r.seconds)} courses/s${engineMs === undefined ? '' : `, engine ${fmt(engineMs / 1000, 1)} s`}, reminders +${fmt(r.remindersCreated)} ~${fmt(r.remindersUpdated)} -${fmt(r.remindersRetired)}, problems ${fmt(r.problems)}`]);
+    const line = (name: string, r: Completed, engineMs?: number): void => {
+      const perCourse = (1000 * (r.cpuNode + r.cpuDatabase)) / Math.max(1, r.coursesJudged);
+      rows.push([
+        name,
+        `${fmt(r.seconds, 1)} s, ${fmt(r.coursesJudged)} judged, ${fmt(r.coursesJudged / r.seconds)} courses/s${engineMs === undefined ? '' : `, engine ${fmt(engineMs / 1000, 1)} s`}, ` +
+          `reminders +${fmt(r.remindersCreated)} ~${fmt(r.remindersUpdated)} -${fmt(r.remindersRetired)}, problems ${fmt(r.problems)}; ` +
+          `CPU node ${fmt(r.cpuNode, 1)} s + PostgreSQL ${fmt(r.cpuDatabase, 1)} s = ${fmt(perCourse, 3)} ms per course (two idle cores: >= ${fmt((perCourse * 1_000_000) / 2000)} s per 1,000,000 judged)`,
+      ]);
       log(`  ${rows[rows.length - 1]?.join(': ') ?? ''}; load average ${load()}`);
     };
-    let first: (NightlyResult & { kind: 'completed' }) | undefined;
+    let first: Completed | undefined;
     if (passes.includes('first')) {
       log(`first night (empty tables), ${workers} workers, load average ${load()}`);
       const r = await night(db, '2026-12-01', { workers }, perBatch);
