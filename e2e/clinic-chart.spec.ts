@@ -70,6 +70,8 @@ test.describe('the patient chart', () => {
     await expect(page.getByTestId('chart-status')).toHaveText('Stopped');
     await expect(page.getByTestId('chart-timeline')).toContainText(/test, positive/);
     await expect(page.getByTestId('chart-decision')).toContainText('This course is closed');
+    // a closed course offers no form: no empty "Actions" section, no entry in the contents
+    await expect(page.getByTestId('chart-actions')).toHaveCount(0);
   });
 
   test('Riley: no prescription yet; the planner, used with the keyboard only, gives the earliest day and the dated checklist', async ({ page }) => {
@@ -105,6 +107,8 @@ test.describe('the patient chart', () => {
     await openChartFromWorklist(page, 'Chris Novak');
     await expect(page.getByTestId('chart-lab-series').filter({ hasText: 'Triglyceride' })).toContainText('Grade 3');
     await expect(page.getByTestId('decision-issue_authorization').getByTestId('decision-outcome')).toBeVisible();
+    // the forms are for prescribers and designees: the administrator gets no empty "Actions" section
+    await expect(page.getByTestId('chart-actions')).toHaveCount(0);
   });
 
   test('accessibility and screenshots: desktop and phone width, no sideways scrolling', async ({ page }, testInfo) => {

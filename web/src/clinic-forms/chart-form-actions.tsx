@@ -15,14 +15,28 @@ interface ActionProps {
 const OPEN = new Set(['qualifying', 'active', 'paused']);
 const ACTS = new Set(['prescriber', 'designee']);
 
-/** A link to one of the course's forms, shown to prescribers and designees while the course is open. */
-function formLink(id: Exclude<ClinicFormScreenId, 'enrollPatient'>, nameKey: PlainMessageKey, applies: (detail: CourseDetail) => boolean = () => true): FunctionComponent<ActionProps> {
-  function FormLink({ detail, user }: ActionProps) {
-    if (!ACTS.has(user.role) || !OPEN.has(detail.course.status) || !applies(detail)) return null;
+interface FormAction {
+  readonly id: string;
+  readonly applies: (props: ActionProps) => boolean;
+  readonly Component: FunctionComponent<ActionProps>;
+}
+
+/** A link to one of the course's forms, for prescribers and designees while the course is open. */
+function formLink(
+  actionId: string,
+  id: Exclude<ClinicFormScreenId, 'enrollPatient'>,
+  nameKey: PlainMessageKey,
+  when: (detail: CourseDetail) => boolean = () => true,
+): FormAction {
+  function FormLink({ detail }: ActionProps) {
     return <AppLink to={screenPath(id, { courseId: detail.course.id })}>{t(nameKey)}</AppLink>;
   }
   FormLink.displayName = `FormLink(${id})`;
-  return FormLink;
+  return {
+    id: actionId,
+    applies: ({ detail, user }) => ACTS.has(user.role) && OPEN.has(detail.course.status) && when(detail),
+    Component: FormLink,
+  };
 }
 
 /**
@@ -30,12 +44,12 @@ function formLink(id: Exclude<ClinicFormScreenId, 'enrollPatient'>, nameKey: Pla
  * order of a month's work: record, prescribe, authorize (when a prescription waits for one), the
  * clinical records, then the course's status.
  */
-export const clinicFormActions: readonly { readonly id: string; readonly Component: FunctionComponent<ActionProps> }[] = [
-  { id: 'record-event', Component: formLink('recordEvent', 'cf.event.title') },
-  { id: 'prescribe', Component: formLink('prescribe', 'cf.prescribe.title', (d) => d.course.status !== 'paused') },
-  { id: 'authorize', Component: formLink('issueAuthorization', 'cf.authorize.title', (d) => d.course.status !== 'paused' && awaitingAuthorization(d).length > 0) },
-  { id: 'lab', Component: formLink('recordLab', 'cf.lab.title') },
-  { id: 'phq9', Component: formLink('recordPhq9', 'cf.phq9.title') },
-  { id: 'grading', Component: formLink('recordGrading', 'cf.grading.title') },
-  { id: 'status', Component: formLink('changeCourseStatus', 'cf.status.title') },
+export const clinicFormActions: readonly FormAction[] = [
+  formLink('record-event', 'recordEvent', 'cf.event.title'),
+  formLink('prescribe', 'prescribe', 'cf.prescribe.title', (d) => d.course.status !== 'paused'),
+  formLink('authorize', 'issueAuthorization', 'cf.authorize.title', (d) => d.course.status !== 'paused' && awaitingAuthorization(d).length > 0),
+  formLink('lab', 'recordLab', 'cf.lab.title'),
+  formLink('phq9', 'recordPhq9', 'cf.phq9.title'),
+  formLink('grading', 'recordGrading', 'cf.grading.title'),
+  formLink('status', 'changeCourseStatus', 'cf.status.title'),
 ];

@@ -162,32 +162,35 @@ function ChartContent({ courseId, user, reload }: { readonly courseId: string; r
       </p>
       <PageTitle>{title}</PageTitle>
       <LoadState query={detailQuery} testId="chart">
-        {(detail) => (
-          <>
-            <ChartHeader detail={detail} />
-            <Contents withActions={chartActions.length > 0} />
-            {chartActions.length === 0 ? null : (
-              <ChartSection id="chart-actions" title={t('chart.actions.heading')} testId="chart-actions">
-                <ul className="chart-actions">
-                  {chartActions.map(({ id, Component }) => (
-                    <li key={id}>
-                      <Component detail={detail} user={user} reload={reload} />
-                    </li>
-                  ))}
-                </ul>
+        {(detail) => {
+          const actions = chartActions.filter((action) => action.applies({ detail, user }));
+          return (
+            <>
+              <ChartHeader detail={detail} />
+              <Contents withActions={actions.length > 0} />
+              {actions.length === 0 ? null : (
+                <ChartSection id="chart-actions" title={t('chart.actions.heading')} testId="chart-actions">
+                  <ul className="chart-actions">
+                    {actions.map(({ id, Component }) => (
+                      <li key={id}>
+                        <Component detail={detail} user={user} reload={reload} />
+                      </li>
+                    ))}
+                  </ul>
+                </ChartSection>
+              )}
+              <FlagsSection facts={facts} />
+              <DecisionPanel detail={detail} />
+              <PlannerPanel detail={detail} />
+              <DosePanel detail={detail} doses={facts.doses} cumulative={cumulative} />
+              <ClinicalSections facts={facts} />
+              <PhotosSection courseId={courseId} photos={photos} />
+              <ChartSection id="chart-timeline" title={t('chart.timeline.heading')}>
+                <Timeline detail={detail} />
               </ChartSection>
-            )}
-            <FlagsSection facts={facts} />
-            <DecisionPanel detail={detail} />
-            <PlannerPanel detail={detail} />
-            <DosePanel detail={detail} doses={facts.doses} cumulative={cumulative} />
-            <ClinicalSections facts={facts} />
-            <PhotosSection courseId={courseId} photos={photos} />
-            <ChartSection id="chart-timeline" title={t('chart.timeline.heading')}>
-              <Timeline detail={detail} />
-            </ChartSection>
-          </>
-        )}
+            </>
+          );
+        }}
       </LoadState>
     </>
   );

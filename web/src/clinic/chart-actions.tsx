@@ -15,16 +15,18 @@ export interface ChartActionProps {
 
 /**
  * One action the chart offers (a link or a button that opens a form: "Record an event",
- * "Prescribe", "Issue authorization", "Stop or finish"). `id` is stable and unique; `Component`
- * decides itself whether it applies to this course and this person (it may render nothing).
+ * "Prescribe", "Issue authorization", "Stop or finish"). `id` is stable and unique; `applies`
+ * says whether it is offered for this course and this person (the chart lists only those, and
+ * shows no "Actions" section when none applies).
  */
 export interface ChartAction {
   readonly id: string;
+  readonly applies: (props: Omit<ChartActionProps, 'reload'>) => boolean;
   readonly Component: ComponentType<ChartActionProps>;
 }
 
 /**
  * The chart's extension point: the forms (web/src/clinic forms) add their entries here, in the
- * order they appear. The chart shows an "Actions" section only when at least one entry exists.
+ * order they appear.
  */
 export const chartActions: readonly ChartAction[] = [...clinicFormActions];
