@@ -176,6 +176,8 @@ export interface ReminderKeep {
 export interface NightlyBatch {
   readonly runId: string;
   readonly now: Date;
+  /** When the batch was read (before its statements): `course_schedule.computed_at`, so a fact recorded after it is newer than the row. */
+  readonly computedAt: Date;
   /** The batch covers the course ids in (lo, hi]; hi null = to the end. */
   readonly lo: string | null;
   readonly hi: string | null;
@@ -211,7 +213,7 @@ export async function writeNightlyBatch(trx: Transaction<Database>, b: NightlyBa
   if (s.length > 0) {
     await sql`
       insert into course_schedule (course_id, clinic_id, patient_id, computed_for, computed_at, run_id, course_status, outcome, next_authorization, overdue, due, upcoming, next_by, items, unmet, problem)
-      select u.course_id, u.clinic_id, u.patient_id, u.computed_for, ${b.now}::timestamptz, ${b.runId}::uuid, u.course_status, u.outcome, u.next_authorization, u.overdue, u.due, u.upcoming, u.next_by, u.items::jsonb, u.unmet::jsonb, u.problem
+      select u.course_id, u.clinic_id, u.patient_id, u.computed_for, ${b.computedAt}::timestamptz, ${b.runId}::uuid, u.course_status, u.outcome, u.next_authorization, u.overdue, u.due, u.upcoming, u.next_by, u.items::jsonb, u.unmet::jsonb, u.problem
         from unnest(${judged}::uuid[], ${s.map((r) => r.clinicId)}::uuid[], ${s.map((r) => r.patientId)}::uuid[], ${s.map((r) => r.computedFor)}::date[],
                     ${s.map((r) => r.courseStatus)}::text[], ${s.map((r) => r.outcome)}::text[], ${s.map((r) => r.nextAuthorization)}::text[],
                     ${s.map((r) => r.overdue)}::int[], ${s.map((r) => r.due)}::int[], ${s.map((r) => r.upcoming)}::int[], ${s.map((r) => r.nextBy)}::date[],

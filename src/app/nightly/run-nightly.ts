@@ -118,14 +118,15 @@ async function locked(conn: Kysely<Database>, options: NightlyOptions): Promise<
   const judge = options.judge ?? (pool === undefined ? (input: NightlyBatchInput) => Promise.resolve(judgeBatch(input)) : (input: NightlyBatchInput) => pool.judge(input));
   const clinics = new Map<string, ClinicFacts | undefined>();
   // one batch read: its courses, the clinics not seen before, its patients' events
-  const read = async (from: string | null): Promise<{ input: NightlyBatchInput; lo: string | null; hi: string | null }> => {
+  const read = async (from: string | null): Promise<{ input: NightlyBatchInput; lo: string | null; hi: string | null; readAt: Date }> => {
+    const readAt = options.clock.now();
     const rows = await listNightlyCourses(conn, { after: from, limit, closedSince });
     for (const clinicId of new Set(rows.map((r) => r.clinicId))) {
       if (!clinics.has(clinicId)) clinics.set(clinicId, await loadClinicFacts(conn, clinicId));
     }
     const eventsJson = await listProgrammeEventsOfPatients(conn, rows.map((r) => r.patientId));
     const hi = rows.length < limit ? null : (rows[rows.length - 1]?.courseId ?? null);
-    return { input: { rows, clinics: new Map(clinics), eventsJson, day }, lo: from, hi };
+    return { input: { rows, clinics: new Map(clinics), eventsJson, day }, lo: from, hi, readAt };
   };
   let batches = 0;
   try {
@@ -142,7 +143,7 @@ async function locked(conn: Kysely<Database>, options: NightlyOptions): Promise<
       const judgedBatch = await judging;
       await written;
       written = (async () => {
-        await conn.transaction().execute((trx) => writeNightlyBatch(trx, { runId, now: options.clock.now(), lo: current.lo, hi: current.hi, ...judgedBatch }));
+        await conn.transaction().execute((trx) => writeNightlyBatch(trx, { runId, now: options.clock.now(), computedAt: current.readAt, lo: current.lo, hi: current.hi, ...judgedBatch }));
         batches += 1;
         await options.afterBatch?.({ index: batches - 1, courses: current.input.rows.length });
       })();
