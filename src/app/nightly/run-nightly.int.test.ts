@@ -247,6 +247,17 @@ describe(`the nightly recompute on ${testEngine()}`, () => {
     expect(strip(await schedules(f.db))).toEqual(strip(inThread.schedules));
   });
 
+  it('without a date judges each course for today in its programme zone (New York for the US)', async () => {
+    database = await freshTestDatabase();
+    const f = await fixture(database.db);
+    // 03:00 UTC is still the evening before in New York
+    const evening = completed(await runNightly(f.db, { clock: new MovableClock('2026-02-06T03:00:00Z') }));
+    expect(evening.requestedDate).toBeNull();
+    expect(new Set((await schedules(f.db)).map((r) => r.computed_for))).toEqual(new Set(['2026-02-05']));
+    completed(await runNightly(f.db, { clock: new MovableClock('2026-02-06T07:00:00Z') }));
+    expect(new Set((await schedules(f.db)).map((r) => r.computed_for))).toEqual(new Set(['2026-02-06']));
+  });
+
   it('refuses a date that is not a calendar day', async () => {
     database = await freshTestDatabase();
     await expect(runNightly(database.db, { date: '2026-02-30', clock: clock() })).rejects.toThrow('YYYY-MM-DD');
