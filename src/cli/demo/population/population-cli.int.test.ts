@@ -1,30 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../testing/run-cli.js';
 import { freshTestDatabase, testEngine } from '../../../db/testing/test-database.js';
 
-const BIN = join(import.meta.dirname, '..', '..', '..', '..', 'bin', 'isocourse.mjs');
-const CONFIG = new Set(['DATABASE_URL', 'DATA_DIR', 'PORT', 'NODE_ENV', 'ISOCOURSE_PRODUCTION', 'SANDBOX']);
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function run(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG.has(name)));
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...inherited, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => {
-    child.once('exit', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = runCli;
 
 async function emptyTarget(): Promise<Record<string, string>> {
   if (testEngine() === 'postgres') {
