@@ -101,3 +101,39 @@ test('keyboard only (Tab, Enter, Space): from the home, log today’s dose, open
   await expect(page.getByTestId('symptoms-save-saved')).toContainText('Saved to your record.');
   expect(problems).toEqual([]);
 });
+
+test('this month’s questions: from the task on the home, answer them all and see each one marked', async ({ page }, testInfo) => {
+  const problems = collectProblems(page);
+  await page.goto('/patient');
+  const task = page.getByTestId('month-task').filter({ hasText: 'comprehension questions' });
+  // the task is gone once answered after this month’s test: then open the page directly
+  if ((await task.count()) > 0) {
+    await task.getByRole('link', { name: 'Answer the questions now' }).click();
+  } else {
+    await page.goto('/patient/questions');
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'This month’s questions' })).toBeVisible();
+  // sending nothing lists every question to answer
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByTestId('error-summary')).toContainText('Answer question 1.');
+  const answers: Readonly<Record<string, string>> = {
+    'after-last-dose': '1 month',
+    'might-be-pregnant': 'Stop taking isotretinoin and call your prescriber straight away',
+    'pregnancy-tests': 'Before starting, every month before each new prescription, and after the course',
+    sharing: 'No, never',
+    'blood-donation': 'No',
+  };
+  for (const [id, label] of Object.entries(answers)) await page.getByTestId(`question-${id}`).getByLabel(label, { exact: true }).check();
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByTestId('questions-result')).toContainText('All your answers are correct.');
+  await expect(page.getByRole('heading', { name: 'Your answers are saved.' })).toBeFocused();
+  for (const id of Object.keys(answers)) await expect(page.getByTestId(`grade-${id}`)).toContainText('Correct.');
+  // the programme counts answers given on or after this month's pregnancy test (US6): the page says so
+  await expect(page.getByTestId('questions-after-test')).toContainText('pregnancy test');
+  await screens(page, testInfo, 'patient-questions');
+  // recorded in Jordan's course as the programme fact
+  const own = (await (await page.request.get('/api/me/course')).json()) as { course: { id: string } };
+  const course = (await (await page.request.get(`/api/courses/${own.course.id}`)).json()) as { events: Array<{ kind: string }> };
+  expect(course.events.some((e) => e.kind === 'comprehension_questions')).toBe(true);
+  expect(problems).toEqual([]);
+});

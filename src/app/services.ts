@@ -1,3 +1,5 @@
+import type { ComprehensionAnswer } from '../domain/comprehension/index.js';
+import { answerQuestions, type AnsweredQuestions } from './course/answer-questions.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Principal } from './auth/principal.js';
@@ -50,6 +52,8 @@ export interface AppServices {
     enroll(actor: Actor, input: EnrollRequest): Promise<EnrollResult>;
     read(actor: Actor, courseId: string): Promise<CourseDetail>;
     recordEvent(actor: Actor, courseId: string, input: { event: Record<string, unknown>; prescriberId?: string | undefined }): Promise<RecordEventResult>;
+    /** The patient answers the monthly comprehension questions themself (PROG-QUESTIONS-PATIENT). */
+    answerQuestions(actor: Actor, courseId: string, input: { answers: readonly ComprehensionAnswer[] }): Promise<AnsweredQuestions>;
     writePrescription(actor: Actor, courseId: string, input: PrescriptionRequest): Promise<PrescriptionResult>;
     changeStatus(actor: Actor, courseId: string, change: CourseStatusChange): Promise<{ status: CourseStatus; reversedAuthorizations: string[] }>;
   };
@@ -94,6 +98,7 @@ export function createAppServices(deps: AppDeps): AppServices {
       enroll: (actor, input) => enrollPatient(auth, actor, input),
       read: (actor, courseId) => readCourse(auth, actor, courseId),
       recordEvent: (actor, courseId, input) => recordEvent(auth, actor, courseId, input),
+      answerQuestions: (actor, courseId, input) => answerQuestions(auth, actor, courseId, input),
       writePrescription: (actor, courseId, input) => writePrescription(auth, actor, courseId, input),
       changeStatus: (actor, courseId, change) => changeCourseStatus(auth, actor, courseId, change),
     },

@@ -26,3 +26,24 @@ export const patientExportSchema = z
     photos: z.array(photoSchema.extend({ courseId: z.string() })).describe('photo metadata; each image is read through its own route'),
   })
   .meta({ id: 'PatientExport' });
+
+/** POST /api/courses/:courseId/comprehension-questions: the patient's own answers (PROG-QUESTIONS-PATIENT). */
+export const comprehensionAnswersSchema = z
+  .strictObject({
+    answers: z
+      .array(z.strictObject({ questionId: z.string().min(1).max(60), choice: z.string().min(1).max(60).nullable().describe('the option chosen, or null when not answered') }))
+      .max(20)
+      .describe('one answer per question of the bank (src/domain/comprehension); a question left out counts as unanswered'),
+  })
+  .meta({ id: 'ComprehensionAnswers' });
+
+export const comprehensionResultSchema = z
+  .object({
+    eventId: z.string().describe('the comprehension_questions programme event recorded'),
+    ruleId: z.string(),
+    allCorrect: z.boolean(),
+    items: z.array(z.object({ questionId: z.string(), answer: z.enum(['correct', 'incorrect', 'unanswered']) })),
+  })
+  .meta({ id: 'ComprehensionResult' });
+
+export type ComprehensionAnswersRequest = z.output<typeof comprehensionAnswersSchema>;

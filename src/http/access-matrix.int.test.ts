@@ -103,6 +103,8 @@ const POLICY: Readonly<Record<string, Policy>> = {
   getMyNextSteps:        row(401,        403,              403,              403,              200,              403),
   getMyCourse:           row(401,        403,              403,              403,              200,              403),
   exportMyData:          row(401,        403,              403,              403,              200,              403),
+  // the patient answers the monthly questions themself (US6); staff record answers given elsewhere through /events
+  answerComprehensionQuestions: row(401,  403,              403,              403,              [201, 403, 403],  403),
   checkProgram:          row(401,        [200, 200, 404],  [200, 200, 404],  [200, 200, 404],  403,              403),
   planPickup:            row(401,        [200, 200, 404],  [200, 200, 404],  [200, 200, 404],  403,              403),
 };

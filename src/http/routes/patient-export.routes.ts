@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { PatientExport } from '../../app/worklist/patient-export.js';
-import { patientExportSchema } from '../../contracts/patient-export.js';
+import { comprehensionAnswersSchema, comprehensionResultSchema, patientExportSchema, type ComprehensionAnswersRequest } from '../../contracts/patient-export.js';
+import { COMPREHENSION_RULE_ID } from '../../domain/comprehension/index.js';
 import { defineRoute, type RouteDefinition } from '../route.js';
 import type { ServerDeps } from '../server-deps.js';
 import { presentPhoto } from './clinical-photos.routes.js';
 import { actorOf, presentFact } from './clinical-present.js';
-import { presentCourse } from './courses.routes.js';
+import { presentCourse, uuidParam } from './courses.routes.js';
 
 /** Presenter: every field listed explicitly, so nothing internal leaves by accident. */
 function presentExport(x: PatientExport): z.input<typeof patientExportSchema> {
@@ -31,6 +32,7 @@ function presentExport(x: PatientExport): z.input<typeof patientExportSchema> {
   };
 }
 
+/** The patient's own routes: the data export and the monthly questions. */
 export function patientExportRoutes(deps: ServerDeps): RouteDefinition[] {
   return [
     defineRoute({
@@ -41,6 +43,19 @@ export function patientExportRoutes(deps: ServerDeps): RouteDefinition[] {
       tags: ['worklists'],
       responses: { 200: { description: 'The export', schema: patientExportSchema } },
       handler: async (request) => presentExport(await deps.app.worklists.exportData(actorOf(request))),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/courses/:courseId/comprehension-questions',
+      operationId: 'answerComprehensionQuestions',
+      summary: "Patient: answer this month's comprehension questions themself (graded by the server, recorded as a comprehension_questions programme event; PROG-QUESTIONS-PATIENT)",
+      tags: ['courses'],
+      body: comprehensionAnswersSchema,
+      responses: { 201: { description: 'Recorded and graded', schema: comprehensionResultSchema } },
+      handler: async (request, reply, body: ComprehensionAnswersRequest) => {
+        const result = await deps.app.courses.answerQuestions(actorOf(request), uuidParam(request, 'courseId'), body);
+        return reply.code(201).send({ eventId: result.eventId, ruleId: COMPREHENSION_RULE_ID, allCorrect: result.allCorrect, items: result.items.map((i) => ({ ...i })) });
+      },
     }),
   ];
 }

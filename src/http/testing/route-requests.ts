@@ -112,6 +112,7 @@ export const REQUESTS: Readonly<Record<string, RequestPlan>> = {
   getMyNextSteps: { scoped: false },
   getMyCourse: { scoped: false },
   exportMyData: { scoped: false },
+  answerComprehensionQuestions: { body: () => ({ answers: [{ questionId: 'sharing', choice: 'never' }] }) },
   checkProgram: { body: () => ({ action: 'finish_course' }) },
   planPickup: { body: () => ({ intendedPickup: '2026-09-03' }) },
 };

@@ -90,5 +90,6 @@ export const enPatient = {
   'patient.questions.someWrong': 'Some answers were not correct. Read the explanation under each one, then answer again.',
   'patient.questions.correct': 'Correct.',
   'patient.questions.incorrect': 'Not correct.',
+  'patient.questions.afterTest': 'Your answers count for this month when they are given on or after the day of this month’s pregnancy test. If this task is still on your list after your test, answer the questions again.',
   'patient.questions.noCourse': 'You have no open course, so there are no questions to answer.',
 } as const;

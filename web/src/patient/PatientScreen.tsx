@@ -4,6 +4,7 @@ import type { AreaScreenProps } from '../routing/screen-props.js';
 import type { PatientScreenId } from '../routing/screens-patient.js';
 import { SymptomCheckPage } from '../symptoms/SymptomCheckPage.js';
 import { ProgressPage } from './ProgressPage.js';
+import { QuestionsPage } from './QuestionsPage.js';
 
 /** The patient area's screens, by id (routing/screens-patient.ts lists their addresses). */
 export function PatientScreen(props: AreaScreenProps<PatientScreenId>) {
@@ -12,6 +13,8 @@ export function PatientScreen(props: AreaScreenProps<PatientScreenId>) {
       return <PatientHome user={props.user} />;
     case 'patientProgress':
       return <ProgressPage />;
+    case 'patientQuestions':
+      return <QuestionsPage />;
     case 'moodCheck':
       return <Phq9Page />;
     case 'symptomCheck':

@@ -3,10 +3,10 @@ import type { nextStepsSchema } from '../../../src/contracts/worklist.js';
 import { AppLink } from '../components/AppLink.js';
 import { learnTopics } from '../content/learn.js';
 import { t } from '../i18n/t.js';
-import { learnTopicPath } from '../routing/routes.js';
+import { learnTopicPath, screenById } from '../routing/routes.js';
 import type { OwnCourse } from './own-course.js';
 import { deadlineText, formatPatientDate } from './patient-dates.js';
-import { learnTopicFor, orderTasks, type Timing } from './this-month.js';
+import { isQuestionsTask, learnTopicFor, orderTasks, type Timing } from './this-month.js';
 
 type NextSteps = z.output<typeof nextStepsSchema>;
 
@@ -53,6 +53,11 @@ export function ThisMonth({ steps, own, today }: { readonly steps: NextSteps; re
                   <span className="task__deadline">{deadlineText(task.by, today)}</span>
                 ) : task.from !== undefined ? (
                   <span className="task__deadline">{task.from > today ? t('patient.deadline.from', { date: formatPatientDate(task.from, today) }) : t('patient.deadline.now')}</span>
+                ) : null}
+                {isQuestionsTask(task.code) ? (
+                  <span className="task__learn">
+                    <AppLink to={screenById('patientQuestions').path}>{t('patient.month.answerQuestions')}</AppLink>
+                  </span>
                 ) : null}
                 {topic === undefined ? null : (
                   <span className="task__learn">
