@@ -34,7 +34,23 @@ async function calculateExampleDose(page: Page): Promise<void> {
   await expect(page.getByTestId('dose-result')).toBeVisible();
 }
 
+/**
+ * The check-ins save to the patient's course; the urgent answers these scans need must not reach
+ * the shared demo record (they would raise a red flag on the clinic worklist in every run), so
+ * their saves are cut off here: the scanned pages show the advice with "not saved".
+ */
+const offTheRecord = new WeakSet<Page>();
+
+async function keepUrgentCheckInsOffTheRecord(page: Page): Promise<void> {
+  if (offTheRecord.has(page)) return;
+  offTheRecord.add(page);
+  await page.route(/\/api\/courses\/[^/]+\/(phq9|symptoms)$/, (route) =>
+    route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
+  );
+}
+
 async function answerPhq9WithItem9(page: Page): Promise<void> {
+  await keepUrgentCheckInsOffTheRecord(page);
   for (let number = 1; number <= 9; number += 1) {
     await page.getByTestId(`phq9-item-${String(number)}`).getByLabel(number === 9 ? 'Several days' : 'More than half the days', { exact: true }).check();
   }
@@ -43,6 +59,7 @@ async function answerPhq9WithItem9(page: Page): Promise<void> {
 }
 
 async function reportUrgentSymptoms(page: Page): Promise<void> {
+  await keepUrgentCheckInsOffTheRecord(page);
   await page.getByTestId('symptom-low-mood').getByLabel('Yes', { exact: true }).check();
   await page.getByTestId('symptom-abdominal-pain').getByLabel('Yes, mild pain that comes and goes').check();
   await page.getByTestId('symptom-dry-skin').getByLabel('Yes, and I can manage it').check();
