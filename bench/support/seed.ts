@@ -78,6 +78,16 @@ const negativeTest = (collectedAt: Date, purpose: string) => ({
 });
 
 /**
+ * How far before `now` an earlier moment of the same day in the programme's zone may be placed:
+ * 3 hours when the day is that old, else the largest of a few shorter steps that stays in it.
+ */
+function earlierToday(now: Date): number {
+  const today = dayIn(now, ZONE);
+  const steps = [3 * 3_600_000, 3_600_000, 600_000, 60_000, 2_000];
+  return steps.find((ms) => dayIn(new Date(now.getTime() - ms), ZONE) === today) ?? 2_000;
+}
+
+/**
  * A patient who can get pregnant, enrolled 31 days ago with two contraception methods and a
  * screening test, confirmed today by a second test and the comprehension questions, with a
  * prescription written today: what an authorization needs under iPLEDGE.
@@ -102,9 +112,12 @@ async function canGetPregnantTemplate(services: AppServices, clock: MovableClock
     await services.courses.recordEvent(actor, courseId, { event });
   }
   clock.set(now);
-  await services.courses.recordEvent(actor, courseId, { event: negativeTest(new Date(now.getTime() - 3 * 3_600_000), 'confirmation') });
+  // the confirmation test and the questions belong to today in the programme's zone, also when the
+  // benchmark starts just after midnight there (3 h earlier would be yesterday)
+  const sinceMidnight = earlierToday(now);
+  await services.courses.recordEvent(actor, courseId, { event: negativeTest(new Date(now.getTime() - sinceMidnight), 'confirmation') });
   await services.courses.recordEvent(actor, courseId, {
-    event: { kind: 'comprehension_questions', at: new Date(now.getTime() - 2 * 3_600_000).toISOString(), items: [{ questionId: 'q1', answer: 'correct' }, { questionId: 'q2', answer: 'correct' }] },
+    event: { kind: 'comprehension_questions', at: new Date(now.getTime() - sinceMidnight / 2).toISOString(), items: [{ questionId: 'q1', answer: 'correct' }, { questionId: 'q2', answer: 'correct' }] },
   });
   const written = await services.courses.writePrescription(
     actor,
