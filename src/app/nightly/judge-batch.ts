@@ -69,7 +69,7 @@ export function judgeBatch(input: NightlyBatchInput): JudgedBatch {
     }
     try {
       const patient = { id: row.patientId, clinicId: row.clinicId, displayName: '', birthDate: row.patientBirthDate, risk: row.patientRisk };
-      const facts = programFacts(clinic, patient, own, day.asOf);
+      const facts = programFacts(clinic, patient, own, day.asOf, { trusted: true });
       const result = judged(() =>
         nightlyCourse({ facts, courseEventIds: courseEventIds(own, row.courseId), state: row.status, at, prescriberId: row.prescriberId ?? undefined, product: row.product ?? undefined }),
       );
