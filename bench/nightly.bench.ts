@@ -62,13 +62,13 @@ const engineJudge: Judge = (input) => Promise.resolve(judgeBatch(input));
  */
 function ceilingJudge(remindersPerBatch: readonly number[]): Judge {
   let batch = 0;
-  return ({ rows, day }) => {
+  return ({ rows, day, clinics }) => {
     const want = remindersPerBatch[batch] ?? 0;
     batch += 1;
     const computedFor = day.requestedDate ?? '2026-01-01';
     const out: JudgedBatch = { schedules: [], reminders: [], keeps: [], problemCourseIds: [] };
     for (const r of rows) {
-      out.schedules.push({ courseId: r.courseId, clinicId: r.clinicId, patientId: r.patientId, courseStatus: r.status, computedFor, outcome: 'judged', nextAuthorization: 'allowed', overdue: 0, due: 1, upcoming: 0, nextBy: computedFor, items: '[{"code":"ceiling"}]', unmet: '[]', problem: null });
+      out.schedules.push({ courseId: r.courseId, clinicId: r.clinicId, patientId: r.patientId, courseStatus: r.status, computedFor, outcome: 'judged', nextAuthorization: 'allowed', overdue: 0, due: 1, upcoming: 0, nextBy: computedFor, items: '[{"code":"ceiling"}]', unmet: '[]', problem: null, courseSeq: r.courseSeq, patientSeq: r.patientSeq, clinicSeq: clinics.get(r.clinicId)?.changeSeq ?? null, validThrough: null });
     }
     for (let i = 0; i < want && rows.length > 0; i += 1) {
       const r = rows[i % rows.length]!;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from './schema.js';
 
@@ -11,6 +11,8 @@ export interface ClinicFacts {
   readonly timeZone: string;
   readonly settings: unknown;
   readonly prescribers: ReadonlyArray<{ id: string; specialty: string | null; certifiedOn: string | null }>;
+  /** The clinic's change version when these facts were read (migration 2026-11-26T0000-change-versions); absent when not read from the database. */
+  readonly changeSeq?: string | undefined;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function loadClinicFacts(db: Db, clinicId: string): Promise<ClinicF
       'jurisdiction',
       'time_zone',
       'settings',
+      sql<string>`change_seq::text`.as('change_seq'),
       jsonArrayFrom(
         eb
           .selectFrom('app_user')
@@ -48,5 +51,6 @@ export async function loadClinicFacts(db: Db, clinicId: string): Promise<ClinicF
     timeZone: clinic.time_zone,
     settings: clinic.settings,
     prescribers: prescribers.map((p) => ({ id: p.id, specialty: p.prescriber_specialty, certifiedOn: p.prescriber_certified_on })),
+    changeSeq: clinic.change_seq,
   };
 }

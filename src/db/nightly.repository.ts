@@ -79,6 +79,9 @@ export interface NightlyCourseRow {
   readonly product: string | null;
   readonly patientBirthDate: string | null;
   readonly patientRisk: unknown;
+  /** The course's and the patient's change versions when read (stored with the judgement). */
+  readonly courseSeq: string;
+  readonly patientSeq: string;
 }
 
 /**
@@ -97,8 +100,10 @@ export async function listNightlyCourses(db: Db, q: { after: string | null; limi
     product: string | null;
     birth_date: string | null;
     risk: unknown;
+    course_seq: string;
+    patient_seq: string;
   }>`
-    select c.id, c.patient_id, c.clinic_id, c.status, c.prescriber_id, c.product, p.birth_date, p.risk
+    select c.id, c.patient_id, c.clinic_id, c.status, c.prescriber_id, c.product, p.birth_date, p.risk, c.change_seq::text as course_seq, p.change_seq::text as patient_seq
       from course c join patient p on p.id = c.patient_id
      where c.id > ${after}::uuid
        and (c.status in ('qualifying', 'active', 'paused')
@@ -114,6 +119,8 @@ export async function listNightlyCourses(db: Db, q: { after: string | null; limi
     product: r.product,
     patientBirthDate: r.birth_date,
     patientRisk: r.risk,
+    courseSeq: r.course_seq,
+    patientSeq: r.patient_seq,
   }));
 }
 
@@ -152,6 +159,12 @@ export interface ScheduleRow {
   /** JSON text. */
   readonly unmet: string;
   readonly problem: string | null;
+  /** The change versions the judgement read (null: unknown, the row never counts as unchanged). */
+  readonly courseSeq: string | null;
+  readonly patientSeq: string | null;
+  readonly clinicSeq: string | null;
+  /** The last day the judgement holds without any change (null: only `computedFor`). */
+  readonly validThrough: string | null;
 }
 
 export interface ReminderRow {
@@ -212,22 +225,29 @@ export async function writeNightlyBatch(trx: Transaction<Database>, b: NightlyBa
   const judged = s.map((r) => r.courseId);
   if (s.length > 0) {
     await sql`
-      insert into course_schedule (course_id, clinic_id, patient_id, computed_for, computed_at, run_id, course_status, outcome, next_authorization, overdue, due, upcoming, next_by, items, unmet, problem)
-      select u.course_id, u.clinic_id, u.patient_id, u.computed_for, ${b.computedAt}::timestamptz, ${b.runId}::uuid, u.course_status, u.outcome, u.next_authorization, u.overdue, u.due, u.upcoming, u.next_by, u.items::jsonb, u.unmet::jsonb, u.problem
+      insert into course_schedule (course_id, clinic_id, patient_id, computed_for, computed_at, run_id, course_status, outcome, next_authorization, overdue, due, upcoming, next_by, items, unmet, problem,
+                                   course_seq, patient_seq, clinic_seq, valid_through)
+      select u.course_id, u.clinic_id, u.patient_id, u.computed_for, ${b.computedAt}::timestamptz, ${b.runId}::uuid, u.course_status, u.outcome, u.next_authorization, u.overdue, u.due, u.upcoming, u.next_by, u.items::jsonb, u.unmet::jsonb, u.problem,
+             u.course_seq, u.patient_seq, u.clinic_seq, u.valid_through
         from unnest(${judged}::uuid[], ${s.map((r) => r.clinicId)}::uuid[], ${s.map((r) => r.patientId)}::uuid[], ${s.map((r) => r.computedFor)}::date[],
                     ${s.map((r) => r.courseStatus)}::text[], ${s.map((r) => r.outcome)}::text[], ${s.map((r) => r.nextAuthorization)}::text[],
                     ${s.map((r) => r.overdue)}::int[], ${s.map((r) => r.due)}::int[], ${s.map((r) => r.upcoming)}::int[], ${s.map((r) => r.nextBy)}::date[],
-                    ${s.map((r) => r.items)}::text[], ${s.map((r) => r.unmet)}::text[], ${s.map((r) => r.problem)}::text[])
-          as u(course_id, clinic_id, patient_id, computed_for, course_status, outcome, next_authorization, overdue, due, upcoming, next_by, items, unmet, problem)
+                    ${s.map((r) => r.items)}::text[], ${s.map((r) => r.unmet)}::text[], ${s.map((r) => r.problem)}::text[],
+                    ${s.map((r) => r.courseSeq)}::bigint[], ${s.map((r) => r.patientSeq)}::bigint[], ${s.map((r) => r.clinicSeq)}::bigint[], ${s.map((r) => r.validThrough)}::date[])
+          as u(course_id, clinic_id, patient_id, computed_for, course_status, outcome, next_authorization, overdue, due, upcoming, next_by, items, unmet, problem,
+               course_seq, patient_seq, clinic_seq, valid_through)
       on conflict (course_id) do update set
         computed_for = excluded.computed_for, computed_at = excluded.computed_at, run_id = excluded.run_id, course_status = excluded.course_status,
         outcome = excluded.outcome, next_authorization = excluded.next_authorization, overdue = excluded.overdue, due = excluded.due,
-        upcoming = excluded.upcoming, next_by = excluded.next_by, items = excluded.items, unmet = excluded.unmet, problem = excluded.problem
+        upcoming = excluded.upcoming, next_by = excluded.next_by, items = excluded.items, unmet = excluded.unmet, problem = excluded.problem,
+        course_seq = excluded.course_seq, patient_seq = excluded.patient_seq, clinic_seq = excluded.clinic_seq, valid_through = excluded.valid_through
       where (course_schedule.computed_for, course_schedule.course_status, course_schedule.outcome, course_schedule.next_authorization, course_schedule.overdue,
-             course_schedule.due, course_schedule.upcoming, course_schedule.next_by, course_schedule.items, course_schedule.unmet, course_schedule.problem)
+             course_schedule.due, course_schedule.upcoming, course_schedule.next_by, course_schedule.items, course_schedule.unmet, course_schedule.problem,
+             course_schedule.course_seq, course_schedule.patient_seq, course_schedule.clinic_seq, course_schedule.valid_through)
             is distinct from
             (excluded.computed_for, excluded.course_status, excluded.outcome, excluded.next_authorization, excluded.overdue,
-             excluded.due, excluded.upcoming, excluded.next_by, excluded.items, excluded.unmet, excluded.problem)`.execute(trx);
+             excluded.due, excluded.upcoming, excluded.next_by, excluded.items, excluded.unmet, excluded.problem,
+             excluded.course_seq, excluded.patient_seq, excluded.clinic_seq, excluded.valid_through)`.execute(trx);
   }
   await sql`delete from course_schedule where course_id > ${lo}::uuid and course_id <= ${hi}::uuid and course_id <> all(${judged}::uuid[])`.execute(trx);
   const r = b.reminders;

@@ -23,6 +23,8 @@ export interface ClinicTable {
   time_zone: string;
   /** Rule-pack options (US date E, home-test policy, ...), validated by the app layer. */
   settings: Json;
+  /** Moved by the database on every change that can alter a judgement (migration 2026-11-26T0000-change-versions); int8, read as text. */
+  change_seq: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -34,6 +36,8 @@ export interface PatientTable {
   birth_date: string | null;
   /** Risk category, basis and confirmation (wire format of the programme case). */
   risk: JsonWithDefault;
+  /** Moved by the database on every change that can alter a judgement (migration 2026-11-26T0000-change-versions); int8, read as text. */
+  change_seq: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -53,6 +57,8 @@ export interface CourseTable {
   interaction_findings: JsonWithDefault;
   stop_reason: string | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Moved by the database on every change that can alter a judgement (migration 2026-11-26T0000-change-versions); int8, read as text. */
+  change_seq: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -331,6 +337,12 @@ export interface CourseScheduleTable {
   items: Json;
   unmet: Json;
   problem: string | null;
+  /** The change versions the judgement read (course, patient, clinic); null: unknown, never unchanged. */
+  course_seq: string | null;
+  patient_seq: string | null;
+  clinic_seq: string | null;
+  /** The last day the stored judgement holds without any change (null: only `computed_for`). */
+  valid_through: string | null;
 }
 
 /** A reminder to send (unique per course, kind and due date; retired, never deleted). */

@@ -72,15 +72,15 @@ interface RawRow {
   flag_key: string;
 }
 
-/** What a fresh schedule row says about a course for an engine-derived filter (a problem row may be blocked). */
-function scheduleSays(filter: 'due' | 'overdue' | 'blocked') {
+/** What an unchanged schedule row says about a course for an engine-derived filter (a `problem` row never rules a course out). */
+function scheduleMatches(filter: 'due' | 'overdue' | 'blocked') {
   switch (filter) {
     case 'due':
-      return sql`select s.due > 0`;
+      return sql`s.due > 0`;
     case 'overdue':
-      return sql`select s.overdue > 0`;
+      return sql`s.overdue > 0`;
     case 'blocked':
-      return sql`select s.outcome = 'problem' or s.next_authorization = 'blocked'`;
+      return sql`s.next_authorization = 'blocked'`;
     default: {
       const unreachable: never = filter;
       return unreachable;
@@ -136,19 +136,31 @@ export async function listClinicWorklist(db: Db, q: WorklistQuery): Promise<Work
     q.after?.rank === 1
       ? sql`and p.display_name collate "C" >= ${q.after.name} collate "C" and (p.display_name collate "C" > ${q.after.name} collate "C" or c.id > ${q.after.courseId}::uuid)`
       : sql``;
-  const prefilter = q.prefilter === undefined ? sql`` : sql`and coalesce((${scheduleSays(q.prefilter.filter)}
-      from course_schedule s
-     where s.course_id = c.id and s.computed_for = ${q.prefilter.today}::date and s.course_status = c.status and s.computed_at >= c.updated_at
-       and s.computed_at >= (select coalesce(max(e.recorded_at), '-infinity') from course_event e where e.patient_id = c.patient_id)), true)`;
+  // WL-PREFILTER: the schedule row, when it is unchanged since the night (equal change versions,
+  // docs/rules/WL-PREFILTER.md) and holds for today, rules the course out; a join on the
+  // course's primary key, and three equalities, so the planner keeps its estimate of the name walk
+  const prefilterJoin =
+    q.prefilter === undefined
+      ? sql``
+      : sql`join clinic cl on cl.id = c.clinic_id
+      left join course_schedule s on s.course_id = c.id and s.course_status = c.status and s.outcome = 'judged'
+            and s.course_seq = c.change_seq and s.patient_seq = p.change_seq and s.clinic_seq = cl.change_seq
+            and ${q.prefilter.today}::date between s.computed_for and coalesce(s.valid_through, s.computed_for)`;
+  const prefilter = q.prefilter === undefined ? sql`` : sql`and (s.course_id is null or ${scheduleMatches(q.prefilter.filter)})`;
   const rankOne = sql`(
     select c.id, c.patient_id, c.status, c.product, c.sequence, c.prescriber_id, p.display_name, p.birth_date, p.risk, null::json as flags,
            1 as rank, 9223372036854775807::bigint as flag_key
       from patient p
       join course c on c.patient_id = p.id and c.status in (${open})
+      ${prefilterJoin}
      where p.clinic_id = ${q.clinicId} and c.clinic_id = ${q.clinicId} ${statusFilter} ${nameAfter} ${prefilter}
        and not exists (
          select 1 from task t
-          where t.patient_id = p.id and t.urgency = 'urgent' and t.done_at is null and (t.course_id = c.id or t.course_id is null)
+          where t.patient_id = p.id and t.urgency = 'urgent' and t.done_at is null and t.course_id = c.id
+       )
+       and not exists (
+         select 1 from task t
+          where t.patient_id = p.id and t.urgency = 'urgent' and t.done_at is null and t.course_id is null
        )
      order by p.display_name collate "C", c.id
      limit ${q.limit})`;

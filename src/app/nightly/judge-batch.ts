@@ -52,7 +52,17 @@ export function judgeBatch(input: NightlyBatchInput): JudgedBatch {
   const parsed = new Map<string, ProgrammeEventRecord[]>();
   for (const row of rows) {
     const clinic = clinics.get(row.clinicId);
-    const base = { courseId: row.courseId, clinicId: row.clinicId, patientId: row.patientId, courseStatus: row.status };
+    // the versions this judgement read: the row describes the course while they are unchanged
+    const base = {
+      courseId: row.courseId,
+      clinicId: row.clinicId,
+      patientId: row.patientId,
+      courseStatus: row.status,
+      courseSeq: row.courseSeq,
+      patientSeq: row.patientSeq,
+      clinicSeq: clinic?.changeSeq ?? null,
+      validThrough: null,
+    };
     const problem = (message: string, computedFor: string): void => {
       out.problemCourseIds.push(row.courseId);
       out.schedules.push({ ...base, computedFor, outcome: 'problem', nextAuthorization: null, overdue: 0, due: 0, upcoming: 0, nextBy: null, items: '[]', unmet: '[]', problem: message });

@@ -1,4 +1,4 @@
-import type { Kysely, KyselyPlugin } from 'kysely';
+import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
@@ -129,6 +129,11 @@ describe(`the nightly recompute on ${testEngine()}`, () => {
     expect(waiting?.unmet).toEqual(expect.arrayContaining([{ code: 'confirmation_test_missing', ruleId: 'US3', earliestDate: '2026-02-13' }]));
     expect(rows.find((r) => r.course_id === f.collecting)).toMatchObject({ due: 1, next_by: '2026-02-11' });
     expect(rows.find((r) => r.course_id === f.finished)).toMatchObject({ course_status: 'completed', upcoming: 1 });
+    // each row carries the change versions it read (migration 2026-11-26T0000-change-versions): all equal to the current ones
+    const versions = await sql<{ same: boolean }>`
+      select s.course_seq = c.change_seq and s.patient_seq = p.change_seq and s.clinic_seq = cl.change_seq and s.valid_through is null as same
+        from course_schedule s join course c on c.id = s.course_id join patient p on p.id = c.patient_id join clinic cl on cl.id = c.clinic_id`.execute(f.db);
+    expect(versions.rows.map((r) => r.same)).toEqual([true, true, true]);
 
     const again = completed(await runNightly(f.db, { date: '2026-02-06', clock: clock() }));
     expect(again).toMatchObject({ coursesJudged: 3, remindersCreated: 0, remindersUpdated: 0, remindersRetired: 0 });

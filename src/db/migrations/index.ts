@@ -7,6 +7,7 @@ import * as clinicalFacts from './2026-11-22T0400-clinical-facts.js';
 import * as worklists from './2026-11-23T0000-worklists.js';
 import * as nightly from './2026-11-24T0000-nightly.js';
 import * as worklistNameOrder from './2026-11-25T0000-worklist-name-order.js';
+import * as changeVersions from './2026-11-26T0000-change-versions.js';
 
 /**
  * Every migration, in order, from a static map (a bundled CLI cannot read a folder at run time).
@@ -22,4 +23,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-23T0000-worklists': worklists,
   '2026-11-24T0000-nightly': nightly,
   '2026-11-25T0000-worklist-name-order': worklistNameOrder,
+  '2026-11-26T0000-change-versions': changeVersions,
 };
