@@ -186,6 +186,22 @@ export async function listClinicWorklist(db: Db, q: WorklistQuery): Promise<Work
 }
 
 /**
+ * WL-ORDER's name walk, whatever the planner estimates: in the caller's transaction only, sorts
+ * are priced out and parallel workers are not started. PostgreSQL cannot know that the courses
+ * of a clinic belong to the patients of that clinic, so it estimates a few hundred candidates
+ * where a large clinic has thousands; at 1,000,000 courses it then sorted all of the clinic's
+ * open courses (7,090: 120-215 ms) for each batch of an engine-derived filter instead of walking
+ * the name index to the page (157 patients read: 11-17 ms), and a parallel walk cost ~40 ms of
+ * worker start-up on two cores (EXPLAIN ANALYZE in docs/benchmarks.md). A sort that nothing else
+ * can replace (the page's final order, the red-flag branch) still runs. The settings end with the
+ * transaction (`set_config(..., true)`).
+ */
+export async function preferNameWalk(trx: Transaction<Database>): Promise<void> {
+  // JIT off: the priced-out sorts raise the plan's cost above jit_above_cost, and compiling it took 1.3 s
+  await sql`select set_config('enable_sort', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`.execute(trx);
+}
+
+/**
  * Every programme event of several patients in ONE query (a worklist page needs the whole
  * history of each listed patient), grouped by patient, each oldest first as `listPatientEvents`.
  */

@@ -2,7 +2,7 @@ import { appendAuditEntries } from '../../db/audit-batch.repository.js';
 import { loadClinicFacts, type ClinicFacts } from '../../db/clinic-settings.repository.js';
 import type { StoredEvent } from '../../db/course.repository.js';
 import type { CourseStatus } from '../../db/schema.js';
-import { listClinicWorklist, listEventsOfPatients, type WorklistKey, type WorklistRow } from '../../db/worklist.repository.js';
+import { listClinicWorklist, listEventsOfPatients, preferNameWalk, type WorklistKey, type WorklistRow } from '../../db/worklist.repository.js';
 import { localDateOf } from '../../domain/calendar/index.js';
 import { JURISDICTIONS, programmeZone } from '../../domain/program/index.js';
 import { courseWork, isBlocked, type CourseWork } from '../../domain/worklist/index.js';
@@ -106,6 +106,7 @@ export async function clinicWorklist(deps: CourseDeps, actor: Actor, clinicId: s
   return deps.db.transaction().execute(async (trx) => {
     const clinic = await loadClinicFacts(trx, clinicId);
     if (clinic === undefined) throw new AppError('not_found', 'No such clinic.');
+    await preferNameWalk(trx);
     const engineFilter = query.filter === 'due' || query.filter === 'overdue' || query.filter === 'blocked' ? query.filter : undefined;
     const jurisdiction = JURISDICTIONS.find((j) => j === clinic.jurisdiction) ?? 'US';
     const today = localDateOf(instantOf(now), programmeZone(jurisdiction, clinic.timeZone)).toString();
