@@ -11,6 +11,7 @@
 // Run: npx tsx bench/worklist.bench.ts [--sizes 100000,1000000] [--requests 60] [--warmup 5] [--seed 1] [--keep]
 //      [--database URL] (a database populated before, e.g. kept by --keep: grown to the sizes given, never dropped)
 //      [--no-nightly] (measure without the night's schedule: the filters judge every candidate)
+//      [--nightly-workers 2] (worker threads of the nightly recompute run before measuring, as `isocourse nightly`)
 import { Agent } from 'node:http';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -74,6 +75,7 @@ async function timed(agent: Agent, server: Child, databaseName: string, request:
 
 const children: Child[] = [];
 const existingUrl = option('database', '');
+const nightlyWorkers = numberOption('nightly-workers', 2);
 const database =
   existingUrl === '' ? await createBenchDatabase(adminUrl, 'isocourse_worklist_bench') : { name: new URL(existingUrl).pathname.slice(1), url: existingUrl, drop: () => Promise.resolve() };
 const handle = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 4 });
@@ -102,8 +104,18 @@ try {
     // the night's schedule, which the engine-derived filters use to rule courses out (WL-PREFILTER)
     if (flag('no-nightly')) log('no nightly recompute: the engine-derived filters judge every candidate (no WL-PREFILTER)');
     else {
-      const night = await runNightly(handle.db, { clock: systemClock });
-      log(`nightly recompute before measuring: ${night.kind === 'completed' ? `${fmt(night.seconds, 1)} s` : night.reason}`);
+      // as `isocourse nightly` runs it (two worker threads), with the CPU it used: this process and the database's backends
+      const cpuBefore = { node: sample([process.pid]), database: sample(await backendPids(adminUrl, database.name)) };
+      const night = await runNightly(handle.db, { clock: systemClock, workers: nightlyWorkers });
+      const cpuNode = used(cpuBefore.node, sample([process.pid]));
+      const cpuDatabase = used(cpuBefore.database, sample(await backendPids(adminUrl, database.name)));
+      log(
+        night.kind === 'completed'
+          ? `nightly recompute before measuring (${nightlyWorkers} workers): ${fmt(night.seconds, 1)} s, ${fmt(night.coursesJudged)} courses judged (${fmt(night.problems)} could not be), ` +
+              `reminders +${fmt(night.remindersCreated)} ~${fmt(night.remindersUpdated)} -${fmt(night.remindersRetired)}; CPU node ${fmt(cpuNode, 1)} s + PostgreSQL ${fmt(cpuDatabase, 1)} s = ` +
+              `${fmt((1000 * (cpuNode + cpuDatabase)) / Math.max(1, night.coursesJudged), 3)} ms per course; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`
+          : `nightly recompute before measuring: ${night.reason}`,
+      );
     }
 
     // a typical (median) and the largest clinic by open courses
