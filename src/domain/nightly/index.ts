@@ -1,2 +1,3 @@
 export * from './course-schedule.js';
 export * from './reminder-rules.js';
+export * from './valid-through.js';
