@@ -48,6 +48,7 @@ describe(`isocourse nightly on ${testEngine()}`, () => {
     expect(parseNightlyArgs([])).toEqual({ date: undefined, workers: DEFAULT_WORKERS });
     expect(parseNightlyArgs(['--date=2026-02-06', '--workers', '0'])).toEqual({ date: '2026-02-06', workers: 0 });
     expect(parseNightlyArgs(['--workers=3'])).toMatchObject({ workers: 3 });
+    expect(parseNightlyArgs(['--full', '--date', '2026-02-06'])).toEqual({ date: '2026-02-06', workers: DEFAULT_WORKERS, full: true });
     expect(JSON.stringify(parseNightlyArgs(['--workers', 'many']))).toContain('--workers needs a number');
     expect(parseNightlyArgs(['--dates', 'x'])).toEqual({ error: 'unknown option "--dates"' });
     expect(parseNightlyArgs(['--date'])).toEqual({ error: '--date needs a value YYYY-MM-DD' });

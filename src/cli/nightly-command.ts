@@ -9,15 +9,20 @@ import { openMigrated, readConfig } from './serve.js';
 /** Exit codes of `isocourse nightly` (docs/nightly.md). */
 export const NIGHTLY_EXIT = { done: 0, failed: 1, usage: 2, alreadyRunning: 75 } as const;
 
-const USAGE = 'Usage: isocourse nightly [--date YYYY-MM-DD] [--workers N]\n';
+const USAGE = 'Usage: isocourse nightly [--date YYYY-MM-DD] [--workers N] [--full]\n';
 /** Worker threads by default: one per core, at most 4 (the database needs CPU too). */
 export const DEFAULT_WORKERS = Math.min(4, availableParallelism());
 
-export function parseNightlyArgs(args: readonly string[]): { date: string | undefined; workers: number } | { error: string } {
+export function parseNightlyArgs(args: readonly string[]): { date: string | undefined; workers: number; full?: true } | { error: string } {
   let date: string | undefined;
   let workers = DEFAULT_WORKERS;
+  let full = false;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
+    if (arg === '--full') {
+      full = true;
+      continue;
+    }
     const name = arg.startsWith('--date') ? '--date' : arg.startsWith('--workers') ? '--workers' : undefined;
     if (name === undefined || (arg !== name && !arg.startsWith(`${name}=`))) return { error: `unknown option "${arg}"` };
     const value = arg === name ? args[(i += 1)] : arg.slice(name.length + 1);
@@ -30,13 +35,14 @@ export function parseNightlyArgs(args: readonly string[]): { date: string | unde
       workers = Number(value);
     }
   }
-  return { date, workers };
+  return full ? { date, workers, full } : { date, workers };
 }
 
 /**
  * `isocourse nightly [--date YYYY-MM-DD]`: recomputes every judged course's schedule and reminders
  * (docs/nightly.md) and prints one summary line. Without --date each course is judged for today
- * in its programme zone; --workers N runs the engine in N worker threads (default: one per core, at most 4). Exit 0 done; 1 failed (a rerun resumes after the last written batch);
+ * in its programme zone; only the courses without a fresh row for their day are judged
+ * (NIGHTLY-VALID-THROUGH), every one with --full (the weekly safety net); --workers N runs the engine in N worker threads (default: one per core, at most 4). Exit 0 done; 1 failed (a rerun resumes after the last written batch);
  * 2 usage or configuration; 75 another run is in progress (EX_TEMPFAIL: try again later).
  */
 export async function nightly(args: readonly string[], io: CommandIo): Promise<number> {
@@ -50,7 +56,7 @@ export async function nightly(args: readonly string[], io: CommandIo): Promise<n
   const handle = await openMigrated(config, io);
   if (handle === undefined) return NIGHTLY_EXIT.failed;
   try {
-    const result = await runNightly(handle.db, { date: parsed.date, clock: systemClock, workers: parsed.workers });
+    const result = await runNightly(handle.db, { date: parsed.date, clock: systemClock, workers: parsed.workers, full: parsed.full === true });
     if (result.kind === 'refused') {
       io.stderr('isocourse nightly: another nightly run is in progress; nothing was done\n');
       return NIGHTLY_EXIT.alreadyRunning;
@@ -59,7 +65,7 @@ export async function nightly(args: readonly string[], io: CommandIo): Promise<n
     io.stdout(
       `isocourse nightly: ${day}: ${result.coursesJudged} courses judged (${result.problems} could not be judged), ` +
         `reminders ${result.remindersCreated} created, ${result.remindersUpdated} updated, ${result.remindersRetired} retired, ` +
-        `${result.seconds.toFixed(1)} s${result.resumed ? ' (resumed an interrupted run)' : ''}\n`,
+        `${result.seconds.toFixed(1)} s${parsed.full === true ? ', full' : ''}${result.resumed ? ' (resumed an interrupted run)' : ''}\n`,
     );
     return NIGHTLY_EXIT.done;
   } catch (error) {

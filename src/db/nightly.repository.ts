@@ -84,13 +84,44 @@ export interface NightlyCourseRow {
   readonly patientSeq: string;
 }
 
+/** NIGHTLY-SCOPE on a course row `c`: open, or closed since `closedSince` and not stopped for a pregnancy. */
+function judgedSet(closedSince: Date) {
+  return sql`(c.status in ('qualifying', 'active', 'paused')
+            or (c.status in ('completed', 'stopped') and c.updated_at >= ${closedSince}::timestamptz and c.stop_reason is distinct from 'pregnancy'))`;
+}
+
+/** The day each clinic's courses are judged for (incremental nights: which rows are fresh). */
+export interface StaleFilter {
+  readonly clinicIds: readonly string[];
+  readonly days: readonly string[];
+}
+
+/** Every clinic's zone facts, for the day its courses are judged for. */
+export async function listClinicDays(db: Db): Promise<Array<{ id: string; jurisdiction: string; timeZone: string }>> {
+  const rows = await db.selectFrom('clinic').select(['id', 'jurisdiction', 'time_zone']).execute();
+  return rows.map((r) => ({ id: r.id, jurisdiction: r.jurisdiction, timeZone: r.time_zone }));
+}
+
 /**
  * One keyset batch of the courses the nightly judges (NIGHTLY-SCOPE), in course id order, in ONE
  * statement: every open course, and every closed one that changed since `closedSince` (its
  * after-course obligations, NIGHTLY-CLOSED) unless it was stopped for a pregnancy.
  */
-export async function listNightlyCourses(db: Db, q: { after: string | null; limit: number; closedSince: Date }): Promise<NightlyCourseRow[]> {
+export async function listNightlyCourses(db: Db, q: { after: string | null; limit: number; closedSince: Date; stale?: StaleFilter | undefined }): Promise<NightlyCourseRow[]> {
   const after = q.after ?? '00000000-0000-0000-0000-000000000000';
+  // incremental (docs/nightly.md): only the courses without a FRESH row for their clinic's day
+  // (NIGHTLY-VALID-THROUGH): equal change versions, same status, the day within the row's validity
+  const staleJoin =
+    q.stale === undefined
+      ? sql``
+      : sql`join clinic cl on cl.id = c.clinic_id
+            left join unnest(${q.stale.clinicIds}::uuid[], ${q.stale.days}::date[]) as d(clinic_id, day) on d.clinic_id = c.clinic_id
+            left join course_schedule s on s.course_id = c.id`;
+  const stale =
+    q.stale === undefined
+      ? sql``
+      : sql`and not coalesce(s.course_seq = c.change_seq and s.patient_seq = p.change_seq and s.clinic_seq = cl.change_seq and s.course_status = c.status
+                             and d.day between s.computed_for and coalesce(s.valid_through, s.computed_for), false)`;
   const result = await sql<{
     id: string;
     patient_id: string;
@@ -105,9 +136,10 @@ export async function listNightlyCourses(db: Db, q: { after: string | null; limi
   }>`
     select c.id, c.patient_id, c.clinic_id, c.status, c.prescriber_id, c.product, p.birth_date, p.risk, c.change_seq::text as course_seq, p.change_seq::text as patient_seq
       from course c join patient p on p.id = c.patient_id
+      ${staleJoin}
      where c.id > ${after}::uuid
-       and (c.status in ('qualifying', 'active', 'paused')
-            or (c.status in ('completed', 'stopped') and c.updated_at >= ${q.closedSince}::timestamptz and c.stop_reason is distinct from 'pregnancy'))
+       and ${judgedSet(q.closedSince)}
+       ${stale}
      order by c.id
      limit ${q.limit}`.execute(db);
   return result.rows.map((r) => ({
@@ -191,6 +223,8 @@ export interface NightlyBatch {
   readonly now: Date;
   /** When the batch was read (before its statements): `course_schedule.computed_at`, so a fact recorded after it is newer than the row. */
   readonly computedAt: Date;
+  /** NIGHTLY-SCOPE's horizon for closed courses: a course of the range outside the judged set loses its row and its pending reminders. */
+  readonly closedSince: Date;
   /** The batch covers the course ids in (lo, hi]; hi null = to the end. */
   readonly lo: string | null;
   readonly hi: string | null;
@@ -249,7 +283,11 @@ export async function writeNightlyBatch(trx: Transaction<Database>, b: NightlyBa
              excluded.due, excluded.upcoming, excluded.next_by, excluded.items, excluded.unmet, excluded.problem,
              excluded.course_seq, excluded.patient_seq, excluded.clinic_seq, excluded.valid_through)`.execute(trx);
   }
-  await sql`delete from course_schedule where course_id > ${lo}::uuid and course_id <= ${hi}::uuid and course_id <> all(${judged}::uuid[])`.execute(trx);
+  // the courses of the range that left the judged set (an incremental night skips fresh ones: they stay)
+  await sql`
+    delete from course_schedule s
+     where s.course_id > ${lo}::uuid and s.course_id <= ${hi}::uuid and s.course_id <> all(${judged}::uuid[])
+       and not exists (select 1 from course c where c.id = s.course_id and ${judgedSet(b.closedSince)})`.execute(trx);
   const r = b.reminders;
   const k = b.keeps;
   const retired = await sql`
@@ -258,6 +296,7 @@ export async function writeNightlyBatch(trx: Transaction<Database>, b: NightlyBa
            retired_reason = case when m.course_id = any(${judged}::uuid[]) then 'no_longer_applies' else 'course_not_judged' end
      where m.status = 'pending' and m.course_id > ${lo}::uuid and m.course_id <= ${hi}::uuid
        and m.course_id <> all(${b.problemCourseIds}::uuid[])
+       and (m.course_id = any(${judged}::uuid[]) or not exists (select 1 from course c where c.id = m.course_id and ${judgedSet(b.closedSince)}))
        and not exists (select 1 from unnest(${r.map((x) => x.courseId)}::uuid[], ${r.map((x) => x.kind)}::text[], ${r.map((x) => x.dueOn)}::date[]) as n(course_id, kind, due_on)
                         where n.course_id = m.course_id and n.kind = m.kind and n.due_on = m.due_on)
        and not exists (select 1 from unnest(${k.map((x) => x.courseId)}::uuid[], ${k.map((x) => x.kind)}::text[], ${k.map((x) => x.from)}::date[]) as n(course_id, kind, from_day)

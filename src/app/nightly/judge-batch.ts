@@ -2,7 +2,7 @@ import type { ClinicFacts } from '../../db/clinic-settings.repository.js';
 import type { ProgrammeEventRecord } from '../../db/course.repository.js';
 import type { NightlyCourseRow, ReminderKeep, ReminderRow, ScheduleRow } from '../../db/nightly.repository.js';
 import { date, endOfDay, localDateOf, type Instant } from '../../domain/calendar/index.js';
-import { nightlyCourse } from '../../domain/nightly/index.js';
+import { nightlyCourse, validThrough } from '../../domain/nightly/index.js';
 import { JURISDICTIONS, programmeZone } from '../../domain/program/index.js';
 import { AppError } from '../errors.js';
 import { courseEventIds, instantOf, judged, programFacts } from '../worklist/program-facts.js';
@@ -33,11 +33,16 @@ export interface JudgedBatch {
   readonly problemCourseIds: string[];
 }
 
-function dayOf(clinic: ClinicFacts, day: NightlyDay, asOf: Instant): { today: string; at: Instant } {
+function dayOf(clinic: Pick<ClinicFacts, 'jurisdiction' | 'timeZone'>, day: NightlyDay, asOf: Instant): { today: string; at: Instant } {
   const jurisdiction = JURISDICTIONS.find((j) => j === clinic.jurisdiction) ?? 'US';
   const zone = programmeZone(jurisdiction, clinic.timeZone);
   const today = day.requestedDate === undefined ? localDateOf(asOf, zone) : date(day.requestedDate);
   return { today: today.toString(), at: endOfDay(today, zone) };
+}
+
+/** The day the courses of a clinic are judged for (the same function the judgement uses): which rows are fresh is asked for it. */
+export function judgedDay(clinic: Pick<ClinicFacts, 'jurisdiction' | 'timeZone'>, day: NightlyDay): string {
+  return dayOf(clinic, day, instantOf(day.asOf)).today;
 }
 
 /**
@@ -86,6 +91,8 @@ export function judgeBatch(input: NightlyBatchInput): JudgedBatch {
       const s = result.schedule;
       out.schedules.push({
         ...base,
+        // NIGHTLY-VALID-THROUGH: the last day this judgement stays exact without a change
+        validThrough: validThrough({ today: s.computedFor, facts, judged: result }),
         computedFor: s.computedFor,
         outcome: 'judged',
         nextAuthorization: s.nextAuthorization ?? null,

@@ -130,13 +130,23 @@ describe(`the nightly recompute on ${testEngine()}`, () => {
     expect(rows.find((r) => r.course_id === f.collecting)).toMatchObject({ due: 1, next_by: '2026-02-11' });
     expect(rows.find((r) => r.course_id === f.finished)).toMatchObject({ course_status: 'completed', upcoming: 1 });
     // each row carries the change versions it read (migration 2026-11-26T0000-change-versions): all equal to the current ones
-    const versions = await sql<{ same: boolean }>`
-      select s.course_seq = c.change_seq and s.patient_seq = p.change_seq and s.clinic_seq = cl.change_seq and s.valid_through is null as same
+    const versions = await sql<{ course_id: string; same: boolean; valid_through: string }>`
+      select s.course_id, s.course_seq = c.change_seq and s.patient_seq = p.change_seq and s.clinic_seq = cl.change_seq as same, s.valid_through::text as valid_through
         from course_schedule s join course c on c.id = s.course_id join patient p on p.id = c.patient_id join clinic cl on cl.id = c.clinic_id`.execute(f.db);
     expect(versions.rows.map((r) => r.same)).toEqual([true, true, true]);
+    // NIGHTLY-VALID-THROUGH: the next authorization is judged daily; the open authorization holds
+    // until the day before its last day to collect; the completed course six days
+    const valid = new Map(versions.rows.map((r) => [r.course_id, r.valid_through]));
+    expect([valid.get(f.waiting), valid.get(f.collecting), valid.get(f.finished)]).toEqual(['2026-02-06', '2026-02-10', '2026-02-12']);
 
+    // incremental: every row is fresh for the same day, nothing is judged
     const again = completed(await runNightly(f.db, { date: '2026-02-06', clock: clock() }));
-    expect(again).toMatchObject({ coursesJudged: 3, remindersCreated: 0, remindersUpdated: 0, remindersRetired: 0 });
+    expect(again).toMatchObject({ coursesJudged: 0, remindersCreated: 0, remindersUpdated: 0, remindersRetired: 0 });
+    expect(await reminders(f.db)).toEqual(stored);
+    expect(await schedules(f.db)).toEqual(rows);
+    // full: every course judged again, the same rows and reminders
+    const full = completed(await runNightly(f.db, { date: '2026-02-06', clock: clock(), full: true }));
+    expect(full).toMatchObject({ coursesJudged: 3, remindersCreated: 0, remindersUpdated: 0, remindersRetired: 0 });
     expect(await reminders(f.db)).toEqual(stored);
     expect(await schedules(f.db)).toEqual(rows);
   });
@@ -259,7 +269,13 @@ describe(`the nightly recompute on ${testEngine()}`, () => {
     const evening = completed(await runNightly(f.db, { clock: new MovableClock('2026-02-06T03:00:00Z') }));
     expect(evening.requestedDate).toBeNull();
     expect(new Set((await schedules(f.db)).map((r) => r.computed_for))).toEqual(new Set(['2026-02-05']));
-    completed(await runNightly(f.db, { clock: new MovableClock('2026-02-06T07:00:00Z') }));
+    // incremental: the completed course's row of 2026-02-05 still holds; the next authorization
+    // (judged daily) and the authorization issued on 2026-02-05 (a date equal to its day) are judged again
+    const morning = completed(await runNightly(f.db, { clock: new MovableClock('2026-02-06T07:00:00Z') }));
+    expect(morning.coursesJudged).toBe(2);
+    const days = new Map((await schedules(f.db)).map((r) => [r.course_id, r.computed_for]));
+    expect([days.get(f.waiting), days.get(f.collecting), days.get(f.finished)]).toEqual(['2026-02-06', '2026-02-06', '2026-02-05']);
+    completed(await runNightly(f.db, { clock: new MovableClock('2026-02-06T07:00:00Z'), full: true }));
     expect(new Set((await schedules(f.db)).map((r) => r.computed_for))).toEqual(new Set(['2026-02-06']));
   });
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { loadClinicFacts, type ClinicFacts } from '../../db/clinic-settings.repository.js';
 import {
+  listClinicDays,
   listNightlyCourses,
   listProgrammeEventsOfPatients,
   markRun,
@@ -11,12 +12,13 @@ import {
   unfinishedRun,
   writeNightlyBatch,
   type NightlyRunTotals,
+  type StaleFilter,
 } from '../../db/nightly.repository.js';
 import type { Database } from '../../db/schema.js';
 import { localDateOf, tryParseDate } from '../../domain/calendar/index.js';
 import type { Clock } from '../ports.js';
 import { AppError } from '../errors.js';
-import { judgeBatch, type JudgedBatch, type NightlyBatchInput, type NightlyDay } from './judge-batch.js';
+import { judgeBatch, judgedDay, type JudgedBatch, type NightlyBatchInput, type NightlyDay } from './judge-batch.js';
 import { JudgePool } from './judge-pool.js';
 import { instantOf } from '../worklist/program-facts.js';
 
@@ -34,6 +36,11 @@ export interface NightlyOptions {
   readonly date?: string | undefined;
   readonly clock: Clock;
   readonly batchSize?: number | undefined;
+  /**
+   * Judge every course of the judged set (the weekly safety net, docs/nightly.md); default: only
+   * the courses without a fresh schedule row for their day (NIGHTLY-VALID-THROUGH).
+   */
+  readonly full?: boolean | undefined;
   /** Worker threads that run the engine (JudgePool); 0 (the default) judges in this thread. */
   readonly workers?: number | undefined;
   /** Replaces the engine (the benchmark's ceiling); default: `judgeBatch` in this thread or in the workers. */
@@ -65,6 +72,9 @@ function utcDay(at: Date): string {
 /**
  * The nightly recompute (docs/nightly.md): judges every open course, and every closed course with
  * obligations left (NIGHTLY-SCOPE), for one day, and stores each course's schedule and reminders.
+ * Incremental unless `full`: a course whose stored row is fresh for its day (equal change
+ * versions and status, the day within NIGHTLY-VALID-THROUGH) is not judged again and keeps its
+ * row and its reminders.
  * One run at a time (a session advisory lock; a second run is refused). Keyset batches of
  * `batchSize` courses: per batch one statement for the courses, one for their patients' events,
  * the engine in memory, and one write transaction (writeNightlyBatch). A run that dies leaves
@@ -117,10 +127,16 @@ async function locked(conn: Kysely<Database>, options: NightlyOptions): Promise<
   const pool = options.judge === undefined && (options.workers ?? 0) > 0 ? new JudgePool(options.workers ?? 0) : undefined;
   const judge = options.judge ?? (pool === undefined ? (input: NightlyBatchInput) => Promise.resolve(judgeBatch(input)) : (input: NightlyBatchInput) => pool.judge(input));
   const clinics = new Map<string, ClinicFacts | undefined>();
+  // incremental: the day each clinic's courses are judged for, to find the rows fresh for it
+  let stale: StaleFilter | undefined;
+  if (options.full !== true) {
+    const all = await listClinicDays(conn);
+    stale = { clinicIds: all.map((c) => c.id), days: all.map((c) => judgedDay(c, day)) };
+  }
   // one batch read: its courses, the clinics not seen before, its patients' events
   const read = async (from: string | null): Promise<{ input: NightlyBatchInput; lo: string | null; hi: string | null; readAt: Date }> => {
     const readAt = options.clock.now();
-    const rows = await listNightlyCourses(conn, { after: from, limit, closedSince });
+    const rows = await listNightlyCourses(conn, { after: from, limit, closedSince, stale });
     for (const clinicId of new Set(rows.map((r) => r.clinicId))) {
       if (!clinics.has(clinicId)) clinics.set(clinicId, await loadClinicFacts(conn, clinicId));
     }
@@ -143,7 +159,7 @@ async function locked(conn: Kysely<Database>, options: NightlyOptions): Promise<
       const judgedBatch = await judging;
       await written;
       written = (async () => {
-        await conn.transaction().execute((trx) => writeNightlyBatch(trx, { runId, now: options.clock.now(), computedAt: current.readAt, lo: current.lo, hi: current.hi, ...judgedBatch }));
+        await conn.transaction().execute((trx) => writeNightlyBatch(trx, { runId, now: options.clock.now(), computedAt: current.readAt, closedSince, lo: current.lo, hi: current.hi, ...judgedBatch }));
         batches += 1;
         await options.afterBatch?.({ index: batches - 1, courses: current.input.rows.length });
       })();
