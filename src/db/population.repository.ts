@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,18 +30,31 @@ async function typesOf(db: Db, table: BulkTable): Promise<Map<string, string>> {
   return types;
 }
 
-function columnText(rows: ReadonlyArray<Readonly<Record<string, unknown>>>, column: string): string {
-  const values = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i += 1) {
-    const value = rows[i]?.[column];
-    if (value === null || value === undefined) values[i] = NULL_MARK;
+function columnText(values: ReadonlyArray<unknown>, column: string): string {
+  const out = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i];
+    if (value === null || value === undefined) out[i] = NULL_MARK;
     else if (typeof value === 'string') {
       if (CONTROL.test(value)) throw new RangeError(`a value of ${column} holds a control character`);
-      values[i] = value;
-    } else if (typeof value === 'number' || typeof value === 'boolean') values[i] = String(value);
-    else values[i] = JSON.stringify(value);
+      out[i] = value;
+    } else if (typeof value === 'number' || typeof value === 'boolean') out[i] = String(value);
+    else out[i] = JSON.stringify(value);
   }
-  return values.join(SEPARATOR);
+  return out.join(SEPARATOR);
+}
+
+/** One statement inserting the rows given column by column (each list holds one value per row). */
+async function insertColumns(db: Db, table: BulkTable, columns: readonly string[], values: ReadonlyArray<ReadonlyArray<unknown>>): Promise<number> {
+  const types = await typesOf(db, table);
+  const arrays = columns.map((c, i) => {
+    const type = types.get(c);
+    if (type === undefined) throw new RangeError(`${table} has no column ${c}`);
+    return sql`string_to_array(${columnText(values[i] ?? [], c)}::text, ${SEPARATOR}::text, ${NULL_MARK}::text)::${sql.raw(type)}[]`;
+  });
+  const result = await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))})
+    select * from unnest(${sql.join(arrays)})`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
 }
 
 /**
@@ -53,18 +67,24 @@ function columnText(rows: ReadonlyArray<Readonly<Record<string, unknown>>>, colu
  */
 export async function insertRowsInBulk(db: Db, table: BulkTable, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): Promise<number> {
   if (rows.length === 0) return 0;
-  const types = await typesOf(db, table);
   const names = new Set<string>();
   for (const row of rows) for (const name of Object.keys(row)) names.add(name);
   const columns = [...names];
-  const arrays = columns.map((c) => {
-    const type = types.get(c);
-    if (type === undefined) throw new RangeError(`${table} has no column ${c}`);
-    return sql`string_to_array(${columnText(rows, c)}::text, ${SEPARATOR}::text, ${NULL_MARK}::text)::${sql.raw(type)}[]`;
-  });
-  const result = await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))})
-    select * from unnest(${sql.join(arrays)})`.execute(db);
-  return Number(result.numAffectedRows ?? 0n);
+  return insertColumns(
+    db,
+    table,
+    columns,
+    columns.map((c) => rows.map((row) => row[c])),
+  );
+}
+
+/**
+ * The same rows as `copyRows`, given column by column (values in COPY's text form, `null` for
+ * NULL), through one multi-row insert: for the embedded database, which takes no COPY from a client.
+ */
+export async function insertColumnsInBulk(db: Db, table: BulkTable, columns: readonly string[], values: ReadonlyArray<ReadonlyArray<string | null>>): Promise<number> {
+  if ((values[0]?.length ?? 0) === 0) return 0;
+  return insertColumns(db, table, columns, values);
 }
 
 /** How many clinics the database holds (a population goes into an empty database unless appended). */
@@ -85,8 +105,9 @@ let superuser: boolean | undefined;
  * database and a dedicated benchmark server): `session_replication_role = replica` stops the
  * per-row foreign-key triggers, which cost more than the inserts themselves (five checks per
  * event, ~10 µs each). The caller must then check the foreign keys of what it wrote with
- * `foreignKeyViolations` before committing. Unique, check and not-null constraints are not
- * triggers and apply unchanged; the append-only triggers fire on update and delete only.
+ * `foreignKeyViolations` before it reports success (the population checks them once per run).
+ * Unique, check and not-null constraints are not triggers and apply unchanged; the append-only
+ * triggers fire on update and delete only.
  */
 export async function enterBulkLoadMode(trx: Transaction<Database>): Promise<boolean> {
   if (superuser === undefined) {
@@ -131,4 +152,119 @@ export async function foreignKeyViolations(db: Db, table: BulkTable, ids: { read
     if ((result.rows[0]?.n ?? 0) > 0) violations.push(`${table}.${key.column} -> ${key.parent}`);
   }
   return violations;
+}
+
+// ---- COPY on PostgreSQL --------------------------------------------------------------------------
+
+/** The messages of the wire protocol's copy-in sub-protocol, which `pg`'s Connection sends but does not declare. */
+interface CopyInConnection extends pg.Connection {
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+}
+
+/** Bytes per CopyData message. */
+const COPY_CHUNK = 256 * 1024;
+
+/**
+ * `COPY table (columns) FROM STDIN` with the whole text at once, as a `pg` submittable (the client
+ * hands it the protocol messages of the query: CopyInResponse, then CommandComplete or an error,
+ * then ReadyForQuery). The server parses the text format straight into the table's types: no
+ * statement to plan, no arrays to build and cast.
+ */
+class CopyIn implements pg.Submittable {
+  private error: Error | undefined;
+  private rows = 0;
+
+  constructor(
+    private readonly statement: string,
+    private readonly data: Buffer,
+    private readonly done: (error: Error | undefined, rows: number) => void,
+  ) {}
+
+  submit(connection: pg.Connection): void {
+    connection.query(this.statement);
+  }
+
+  handleCopyInResponse(connection: pg.Connection): void {
+    const copy = connection as CopyInConnection;
+    for (let offset = 0; offset < this.data.length; offset += COPY_CHUNK) copy.sendCopyFromChunk(this.data.subarray(offset, offset + COPY_CHUNK));
+    copy.endCopyFrom();
+  }
+
+  handleCommandComplete(message: { readonly text?: string }): void {
+    const match = /^COPY (\d+)$/.exec(message.text ?? '');
+    if (match !== null) this.rows = Number(match[1]);
+  }
+
+  /** The client forgets the query on an error (no ReadyForQuery reaches it): the copy ends here. */
+  handleError(error: Error): void {
+    this.finish(this.error ?? error);
+  }
+
+  handleReadyForQuery(): void {
+    this.finish(this.error);
+  }
+
+  private finished = false;
+
+  private finish(error: Error | undefined): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.done(error, this.rows);
+  }
+
+  // a COPY FROM answers none of these; defined so that a surprise fails the copy instead of the client
+  handleRowDescription(): void {
+    this.error ??= new Error('COPY FROM answered with rows');
+  }
+  handleDataRow(): void {
+    this.error ??= new Error('COPY FROM answered with rows');
+  }
+  handleEmptyQuery(): void {
+    this.error ??= new Error('COPY FROM answered an empty query');
+  }
+  handlePortalSuspended(): void {
+    this.error ??= new Error('COPY FROM suspended');
+  }
+  handleCopyData(): void {
+    this.error ??= new Error('COPY FROM answered with data');
+  }
+}
+
+/**
+ * Writes rows given as COPY text (PostgreSQL's text format, one line per row) into `table`:
+ * every constraint and trigger applies as to an insert. Resolves with the number of rows.
+ */
+export function copyRows(client: pg.Client, table: BulkTable, columns: readonly string[], text: Buffer): Promise<number> {
+  if (text.length === 0) return Promise.resolve(0);
+  const statement = `copy ${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')}) from stdin`;
+  return new Promise((resolve, reject) => {
+    // a connection lost in the middle never answers: fail instead of waiting for ReadyForQuery
+    const lost = (error?: Error) => { reject(error ?? new Error('the connection ended during COPY')); };
+    client.once('error', lost);
+    client.once('end', lost);
+    client.query(
+      new CopyIn(statement, text, (error, rows) => {
+        client.off('error', lost);
+        client.off('end', lost);
+        if (error === undefined) resolve(rows);
+        else reject(error);
+      }),
+    );
+  });
+}
+
+/** A connection of its own to the database at `url`, for COPY (no statement timeout: a batch may take long). */
+export async function openCopyConnection(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  // a connection lost between statements must not end the process: its next statement fails
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** Whether the connection's role is a superuser (may enter bulk-load mode, `enterBulkLoadMode`). */
+export async function isSuperuser(client: pg.Client): Promise<boolean> {
+  const result = await client.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user');
+  return result.rows[0]?.rolsuper === true;
 }

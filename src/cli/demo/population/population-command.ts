@@ -129,7 +129,8 @@ export async function population(args: readonly string[], io: CommandIo & { read
     io.stderr('isocourse demo: refused in production mode (NODE_ENV=production or ISOCOURSE_PRODUCTION=1): a synthetic population is test data\n');
     return 1;
   }
-  const handle = await openMigrated(config, io);
+  // no statement timeout: a batch of thousands of courses is one long statement per table
+  const handle = await openMigrated({ ...config, statementTimeoutMs: 0 }, io);
   if (handle === undefined) return 1;
   const where = describeDatabase(config.database);
   try {
@@ -138,6 +139,8 @@ export async function population(args: readonly string[], io: CommandIo & { read
       courses: parsed.courses,
       seed: parsed.seed,
       append: parsed.append,
+      // PostgreSQL: the batches go by COPY on connections of their own
+      ...(config.database.kind === 'postgres' ? { url: config.database.url } : {}),
       ...(parsed.today === undefined ? {} : { today: parsed.today }),
       ...(parsed.clinics === undefined ? {} : { clinics: parsed.clinics }),
       onProgress: progressReporter(io, io.stderrIsTty === true, started),

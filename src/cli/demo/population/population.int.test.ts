@@ -21,10 +21,14 @@ afterEach(async () => {
   for (const d of databases.splice(0)) await d.close();
 });
 
-async function populated(options: { courses: number; seed: number; clinics?: number; batchCourses?: number }): Promise<Kysely<Database>> {
+/** On PostgreSQL the batches go by COPY (the CLI's way) unless `insert` asks for the multi-row inserts. */
+async function populated(options: { courses: number; seed: number; clinics?: number; batchCourses?: number; insert?: boolean }): Promise<Kysely<Database>> {
   const database = await freshTestDatabase();
   databases.push(database);
-  const summary = await generatePopulation(database.db, { ...options, today: TODAY, now: new Date(NOW) });
+  const { insert, ...rest } = options;
+  const url = insert === true ? undefined : database.url;
+  const summary = await generatePopulation(database.db, { ...rest, today: TODAY, now: new Date(NOW), ...(url === undefined ? {} : { url }) });
+  expect(summary.writtenBy).toBe(url === undefined ? 'insert' : 'copy');
   // the counts add up across batches written at the same time
   const count = async (table: 'course' | 'course_event' | 'authorization') => Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
   expect({ courses: summary.courses, events: summary.rows.course_event, authorizations: summary.rows.authorization }).toEqual({
@@ -176,6 +180,18 @@ describe(`the synthetic population (isocourse demo --courses) on ${testEngine()}
     expect(dispenses).toBeGreaterThan(50);
   });
 
+  it('fails with the database\'s own error when a generated row breaks a constraint, and writes nothing of that batch', async () => {
+    const database = await freshTestDatabase();
+    databases.push(database);
+    // a rule the stories break: pregnancy stops raise urgent tasks
+    await sql`alter table task add constraint test_no_urgent_task check (urgency <> 'urgent')`.execute(database.db);
+    const url = database.url;
+    const run = generatePopulation(database.db, { courses: 300, seed: 7, clinics: 3, today: TODAY, now: new Date(NOW), batchCourses: 300, ...(url === undefined ? {} : { url }) });
+    await expect(run).rejects.toThrow(/test_no_urgent_task/);
+    expect(await database.db.selectFrom('course').select('id').execute()).toHaveLength(0);
+    expect(await database.db.selectFrom('course_event').select('id').execute()).toHaveLength(0);
+  });
+
   it('gives the same population for the same seed, audits the generation so the audit chains verify, and appends only when asked', async () => {
     const digest = async (db: Kysely<Database>) =>
       (
@@ -183,8 +199,9 @@ describe(`the synthetic population (isocourse demo --courses) on ${testEngine()}
           (select md5(string_agg(c.id::text || c.status || p.display_name || p.risk::text, ',' order by c.id)) from course c join patient p on p.id = c.patient_id) as d
           from course_event e`.execute(db)
       ).rows[0]?.d;
-    const first = await populated({ courses: 60, seed: 3 });
-    const second = await populated({ courses: 60, seed: 3 });
+    const first = await populated({ courses: 60, seed: 3, batchCourses: 7 });
+    // the same rows whichever way they are written (on PostgreSQL: COPY, then multi-row inserts)
+    const second = await populated({ courses: 60, seed: 3, insert: true });
     const other = await populated({ courses: 60, seed: 4 });
     expect(await digest(first)).toBe(await digest(second));
     expect(await digest(first)).not.toBe(await digest(other));

@@ -1,7 +1,7 @@
 import type { ClinicPlan } from './clinics.js';
 import { hm, isoDay, Zone } from './days.js';
 import type { IdSource, Random } from './prng.js';
-import type { AuthorizationNumbers, Batch, Row } from './rows.js';
+import type { AuthorizationNumbers, Batch, CopyRow } from './rows.js';
 import { randomName } from './names.js';
 
 /**
@@ -42,6 +42,8 @@ const CANNOT_BASES = [
 const UK_2026_FROM = '2026-01-22';
 const US_2026_FROM = '2026-08-08';
 const US_PROGRAMME_ZONE = new Zone('America/New_York');
+const BASELINE = { previousTreatments: [], conditions: [], allergies: [], medications: [] };
+const NO_FINDINGS: readonly never[] = [];
 
 export interface StoryContext {
   readonly random: Random;
@@ -52,10 +54,21 @@ export interface StoryContext {
   readonly batch: Batch;
 }
 
+/** The columns of an authorization that change after it is issued (dispensed, reversed, verified at a pharmacy). */
+interface AuthorizationState {
+  status: 'open' | 'dispensed' | 'reversed';
+  reversedAt: string | null;
+  reversalReason: string | null;
+  pharmacyId: string | null;
+  verifiedAt: string | null;
+}
+
 interface Authorization {
   readonly id: string;
   readonly prescriptionId: string;
-  readonly row: Row;
+  /** Its columns up to `pack_id`; the rest is `state`, written when the course is finished. */
+  readonly issued: readonly [string, string, string, string, string, string, string, string, string, string, string, string];
+  readonly state: AuthorizationState;
   readonly lastDay: number;
 }
 
@@ -84,7 +97,10 @@ export class CourseStory {
   private status: 'qualifying' | 'active' | 'paused' | 'completed' | 'stopped' = 'qualifying';
   private stopReason: string | null = null;
   private readonly open: Authorization[] = [];
-  private readonly courseRow: Row;
+  /** Every authorization of the course, in the order issued (their rows are written by `finish`). */
+  private readonly authorizations: Authorization[] = [];
+  /** The course's columns up to `created_at`; `finish` adds the status. */
+  private courseStart: readonly [string, string, string, number, string, string, number, number, object, object, string] | undefined;
   private updatedAt = 0;
 
   constructor(
@@ -100,7 +116,6 @@ export class CourseStory {
     this.canGetPregnant = r.chance(CAN_GET_PREGNANT);
     this.patientId = ctx.ids.next();
     this.courseId = ctx.ids.next();
-    this.courseRow = {};
   }
 
   /** Lays out the whole course in one of the states and appends its rows to the batch. */
@@ -266,20 +281,10 @@ export class CourseStory {
     const todayYear = Number(isoDay(ctx.today).slice(0, 4));
     const birthDate = `${todayYear - r.int(19, 44)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
     const risk = this.canGetPregnant ? { category: 'can_get_pregnant', basis: [] } : { category: 'cannot_get_pregnant', basis: r.pick(CANNOT_BASES), confirmedBy: 'prescriber', confirmedOn: this.dayText(day) };
-    ctx.batch.patient.push({ id: this.patientId, clinic_id: clinic.id, display_name: name, birth_date: birthDate, risk, created_at: iso(at) });
-    Object.assign(this.courseRow, {
-      id: this.courseId,
-      patient_id: this.patientId,
-      clinic_id: clinic.id,
-      sequence: 1,
-      prescriber_id: this.prescriberId,
-      product: this.product(),
-      target_mg_per_kg: r.pick([120, 120, 150]),
-      baseline_weight_kg: r.int(48, 105),
-      baseline: { previousTreatments: [], conditions: [], allergies: [], medications: [] },
-      interaction_findings: [],
-      created_at: iso(at),
-    });
+    ctx.batch.add('patient', [this.patientId, clinic.id, name, birthDate, risk, iso(at)]);
+    const targetMgPerKg = r.pick([120, 120, 150]);
+    const baselineWeightKg = r.int(48, 105);
+    this.courseStart = [this.courseId, this.patientId, clinic.id, 1, this.prescriberId, this.product(), targetMgPerKg, baselineWeightKg, BASELINE, NO_FINDINGS, iso(at)];
     this.updatedAt = at;
     this.event(`course-${this.courseId}-started`, 'course_started', at, at, { kind: 'course_started', on: this.dayText(day) }, this.prescriberId);
     this.event(`course-${this.courseId}-enrollment`, 'enrollment', at, at, { kind: 'enrollment', on: this.dayText(day), prescriberId: this.prescriberId }, this.prescriberId);
@@ -345,41 +350,36 @@ export class CourseStory {
     const rx = this.rx();
     const prescriptionId = ctx.ids.next();
     const at = this.at(day, hm('11:00'));
-    ctx.batch.prescription.push({ id: prescriptionId, course_id: this.courseId, clinic_id: clinic.id, patient_id: this.patientId, prescriber_id: this.prescriberId, written_on: this.dayText(day), product: this.product(), strength_mg: rx.strengthMg, quantity: rx.quantity, daily_mg: rx.dailyMg, refills: 0, created_at: iso(at) });
+    ctx.batch.add('prescription', [prescriptionId, this.courseId, clinic.id, this.patientId, this.prescriberId, this.dayText(day), this.product(), rx.strengthMg, rx.quantity, rx.dailyMg, 0, iso(at)]);
     this.event(prescriptionId, 'prescription', at, at, { kind: 'prescription', id: prescriptionId, writtenOn: this.dayText(day), prescriberId: this.prescriberId, product: this.product(), strengthMg: rx.strengthMg, quantity: rx.quantity, dailyMg: rx.dailyMg, refills: 0 }, this.prescriberId);
     const issuedAt = at + 60_000;
     const lastDay = day + this.windowDays() - 1;
     const id = ctx.ids.next();
-    const row: Row = {
+    const issued = [
       id,
-      number: ctx.numbers.next(),
-      prescription_id: prescriptionId,
-      course_id: this.courseId,
-      clinic_id: clinic.id,
-      patient_id: this.patientId,
-      status: 'open',
-      issued_at: iso(issuedAt),
-      issued_by: this.prescriberId,
-      first_instant: this.programmeZoned(day, hm('11:01')),
-      last_instant: this.programmeZone().endOfDay(this.ctx.today + lastDay),
-      last_day_to_collect: this.dayText(lastDay),
-      pack_id: this.packOn(day),
-      reversed_at: null,
-      reversal_reason: null,
-      pharmacy_id: null,
-      verified_at: null,
-    };
-    ctx.batch.authorization.push(row);
+      ctx.numbers.next(),
+      prescriptionId,
+      this.courseId,
+      clinic.id,
+      this.patientId,
+      iso(issuedAt),
+      this.prescriberId,
+      this.programmeZoned(day, hm('11:01')),
+      this.programmeZone().endOfDay(this.ctx.today + lastDay),
+      this.dayText(lastDay),
+      this.packOn(day),
+    ] as const;
     this.event(id, 'authorization_issued', issuedAt, issuedAt, { id, kind: 'authorization_issued', at: iso(issuedAt), prescriptionId, lastDayToCollect: this.dayText(lastDay) }, this.prescriberId);
-    const authorization = { id, prescriptionId, row, lastDay };
+    const authorization: Authorization = { id, prescriptionId, issued, state: { status: 'open', reversedAt: null, reversalReason: null, pharmacyId: null, verifiedAt: null }, lastDay };
     this.open.push(authorization);
+    this.authorizations.push(authorization);
     return authorization;
   }
 
   /** WL-PHARMACY: a pharmacist checked the authorization at the counter; it is on that pharmacy's worklist. */
   private verify(authorization: Authorization, day: number): void {
-    authorization.row.pharmacy_id = this.pharmacy.id;
-    authorization.row.verified_at = iso(this.at(day, hm('15:55')));
+    authorization.state.pharmacyId = this.pharmacy.id;
+    authorization.state.verifiedAt = iso(this.at(day, hm('15:55')));
   }
 
   private dispense(authorization: Authorization, day: number): void {
@@ -391,8 +391,8 @@ export class CourseStory {
     const pharmacistId = ctx.random.pick(this.pharmacy.pharmacists);
     const us = this.family === 'US';
     const rma = us ? `RMA-${String(ctx.random.int(10_000_000, 99_999_999))}` : null;
-    ctx.batch.dispense.push({ id, authorization_id: authorization.id, prescription_id: authorization.prescriptionId, pharmacy_id: this.pharmacy.id, pharmacist_id: pharmacistId, quantity: rx.quantity, medication_guide_given: true, rma_number: rma, dnd_date: us ? this.dayText(authorization.lastDay) : null, dispensed_at: iso(at) });
-    authorization.row.status = 'dispensed';
+    ctx.batch.add('dispense', [id, authorization.id, authorization.prescriptionId, this.pharmacy.id, pharmacistId, rx.quantity, true, rma, us ? this.dayText(authorization.lastDay) : null, iso(at)]);
+    authorization.state.status = 'dispensed';
     this.open.splice(this.open.indexOf(authorization), 1);
     const payload = us
       ? { id, kind: 'dispense', at: iso(at), authorizationId: authorization.id, pharmacyId: this.pharmacy.id, quantity: rx.quantity, medicationGuideGiven: true, rmaNumber: rma, dndDate: this.dayText(authorization.lastDay) }
@@ -403,9 +403,9 @@ export class CourseStory {
 
   private reverse(authorization: Authorization, day: number, reason: string, atMs?: number): void {
     const at = atMs ?? this.at(day, hm('10:00'));
-    authorization.row.status = 'reversed';
-    authorization.row.reversed_at = iso(at);
-    authorization.row.reversal_reason = reason;
+    authorization.state.status = 'reversed';
+    authorization.state.reversedAt = iso(at);
+    authorization.state.reversalReason = reason;
     this.open.splice(this.open.indexOf(authorization), 1);
     const key = `reversal-${authorization.id}`;
     this.event(key, 'authorization_reversed', at, at, { id: key, kind: 'authorization_reversed', at: iso(at), authorizationId: authorization.id, reason }, this.prescriberId);
@@ -444,30 +444,25 @@ export class CourseStory {
   }
 
   private event(key: string, kind: string, occurredAt: number, recordedAt: number, payload: Record<string, unknown>, by: string, onBehalfOf: string | null = null): void {
-    this.ctx.batch.course_event.push({
-      id: this.ctx.ids.next(),
-      course_id: this.courseId,
-      clinic_id: this.clinic.id,
-      patient_id: this.patientId,
-      event_key: key,
-      recorded_by: by,
-      on_behalf_of: onBehalfOf,
-      kind,
-      occurred_at: iso(occurredAt),
-      recorded_at: iso(recordedAt),
-      payload: { id: key, ...payload },
-    });
+    this.ctx.batch.add('course_event', [this.ctx.ids.next(), this.courseId, this.clinic.id, this.patientId, key, by, onBehalfOf, kind, iso(occurredAt), iso(recordedAt), { id: key, ...payload }]);
     if (recordedAt > this.updatedAt) this.updatedAt = recordedAt;
   }
 
   private task(kind: string, urgency: 'urgent' | 'soon' | 'routine', text: string, at: number, doneAt: string | null): void {
-    this.ctx.batch.task.push({ id: this.ctx.ids.next(), clinic_id: this.clinic.id, patient_id: this.patientId, course_id: this.courseId, kind, urgency, text, created_at: iso(at), done_at: doneAt });
+    this.ctx.batch.add('task', [this.ctx.ids.next(), this.clinic.id, this.patientId, this.courseId, kind, urgency, text, iso(at), doneAt]);
   }
 
+  /** Writes the course and its authorizations as they stand at the end of the story. */
   private finish(): void {
-    Object.assign(this.courseRow, { status: this.status, stop_reason: this.stopReason, updated_at: iso(this.updatedAt) });
-    this.ctx.batch.course.push(this.courseRow);
-    this.ctx.batch.courses += 1;
+    const { batch } = this.ctx;
+    if (this.courseStart === undefined) throw new Error('a course story finished before its enrollment');
+    const course: CopyRow<'course'> = [...this.courseStart, this.status, this.stopReason, iso(this.updatedAt)];
+    batch.add('course', course);
+    for (const { issued, state } of this.authorizations) {
+      const [id, number, prescriptionId, courseId, clinicId, patientId, issuedAt, issuedBy, firstInstant, lastInstant, lastDay, packId] = issued;
+      batch.add('authorization', [id, number, prescriptionId, courseId, clinicId, patientId, state.status, issuedAt, issuedBy, firstInstant, lastInstant, lastDay, packId, state.reversedAt, state.reversalReason, state.pharmacyId, state.verifiedAt]);
+    }
+    batch.courses += 1;
   }
 
   // ---- programme facts ----------------------------------------------------------------------
