@@ -1,15 +1,17 @@
 // Nightly recompute benchmark (issue 7): `runNightly` over a PostgreSQL database of N courses.
 //   1. a fresh database on the admin URL, migrated and populated (see POPULATION below);
-//   2. the job, timed, as three nights: the first night (empty course_schedule and reminder),
-//      the next night (every schedule row changes its day, reminders move) and the same next
-//      night again (nothing to write);
+//   2. the job, timed, as several nights: the first night (empty course_schedule and reminder,
+//      every course judged), the next night (incremental: only the courses without a fresh row,
+//      NIGHTLY-VALID-THROUGH), the same next night again (incremental: nothing to judge), five
+//      more incremental nights (week: the steady state), a full night (--full) and a full night
+//      with the engine in the main thread (single);
 //   3. the ceiling in the same run: the same job with the engine left out (the same reads, the
 //      same number of schedule rows and reminders written by the same statements, into emptied
 //      tables), so job / ceiling says what the engine and its in-memory work cost.
 // Figures only: it never fails on numbers. The database is dropped at the end (unless --keep).
 //
 // Run: npx tsx bench/nightly.bench.ts [--courses 1000000] [--clinics 50] [--batch 1000] [--workers 2]
-//        [--passes first,next,again,single,ceiling] [--keep]
+//        [--passes first,next,again,week,full,single,ceiling] [--keep]
 //        [--url postgres://.../existing_db]   (reuse a populated database: no populate, no drop)
 // Env: BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 import { cpus, loadavg } from 'node:os';
@@ -23,14 +25,14 @@ import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { judgeBatch, type JudgedBatch } from '../src/app/nightly/judge-batch.js';
-import { runNightly, type NightlyOptions, type NightlyResult } from '../src/app/nightly/run-nightly.js';
+import { CLOSED_HORIZON_DAYS, runNightly, type NightlyOptions, type NightlyResult } from '../src/app/nightly/run-nightly.js';
 
 const courses = numberOption('courses', 1_000_000);
 const clinicCount = numberOption('clinics', 0);
 const FIRST_NIGHT = '2026-12-01';
 const batchSize = numberOption('batch', 1000);
 const workers = numberOption('workers', 2);
-const passes = option('passes', 'first,next,again,single,ceiling').split(',');
+const passes = option('passes', 'first,next,again,week,full,single,ceiling').split(',');
 const existingUrl = option('url', '');
 const adminUrl = process.env.BENCH_ADMIN_URL ?? DEFAULT_ADMIN_URL;
 const log = (line: string): void => {
@@ -86,7 +88,7 @@ type Completed = NightlyResult & { kind: 'completed'; cpuNode: number; cpuDataba
 let databaseName = '';
 
 /** One night, with the CPU seconds it took in this process (all threads) and in its PostgreSQL backends. */
-async function night(db: Kysely<Database>, date: string, how: { judge: Judge } | { workers: number }, perBatch?: number[]): Promise<Completed> {
+async function night(db: Kysely<Database>, date: string, how: ({ judge: Judge } | { workers: number }) & { full: boolean }, perBatch?: number[]): Promise<Completed> {
   const backendsBefore = sample(await backendPids(adminUrl, databaseName));
   const nodeBefore = process.cpuUsage();
   const result = await nightOnly(db, date, how, perBatch);
@@ -95,7 +97,7 @@ async function night(db: Kysely<Database>, date: string, how: { judge: Judge } |
   return { ...result, cpuNode: (nodeUsed.user + nodeUsed.system) / 1e6, cpuDatabase: used(backendsBefore, backendsAfter) };
 }
 
-async function nightOnly(db: Kysely<Database>, date: string, how: { judge: Judge } | { workers: number }, perBatch?: number[]): Promise<NightlyResult & { kind: 'completed' }> {
+async function nightOnly(db: Kysely<Database>, date: string, how: ({ judge: Judge } | { workers: number }) & { full: boolean }, perBatch?: number[]): Promise<NightlyResult & { kind: 'completed' }> {
   let previous = 0;
   const result = await runNightly(db, {
     date,
@@ -149,40 +151,60 @@ try {
 
     const rows: Array<readonly [string, string]> = [];
     const perBatch: number[] = [];
+    // the judged set (NIGHTLY-SCOPE) on the nights measured: what a full night judges
+    const scope = await sql<{ n: number }>`
+      select count(*)::int as n from course c
+       where c.status in ('qualifying', 'active', 'paused')
+          or (c.status in ('completed', 'stopped') and c.updated_at >= ${new Date(Date.parse(`${FIRST_NIGHT}T00:00:00Z`) - CLOSED_HORIZON_DAYS * 86_400_000)}::timestamptz and c.stop_reason is distinct from 'pregnancy')`.execute(db);
+    const inScope = scope.rows[0]?.n ?? 0;
+    log(`judged set (NIGHTLY-SCOPE): ${fmt(inScope)} courses`);
     const line = (name: string, r: Completed, engineMs?: number): void => {
       const perCourse = (1000 * (r.cpuNode + r.cpuDatabase)) / Math.max(1, r.coursesJudged);
+      const perScoped = (1000 * (r.cpuNode + r.cpuDatabase)) / Math.max(1, inScope);
       rows.push([
         name,
-        `${fmt(r.seconds, 1)} s, ${fmt(r.coursesJudged)} judged, ${fmt(r.coursesJudged / r.seconds)} courses/s${engineMs === undefined ? '' : `, engine ${fmt(engineMs / 1000, 1)} s`}, ` +
+        `${fmt(r.seconds, 1)} s, ${fmt(r.coursesJudged)} judged (${fmt((100 * r.coursesJudged) / Math.max(1, inScope), 1)} % of the judged set), ${fmt(r.coursesJudged / r.seconds)} courses/s${engineMs === undefined ? '' : `, engine ${fmt(engineMs / 1000, 1)} s`}, ` +
           `reminders +${fmt(r.remindersCreated)} ~${fmt(r.remindersUpdated)} -${fmt(r.remindersRetired)}, problems ${fmt(r.problems)}; ` +
-          `CPU node ${fmt(r.cpuNode, 1)} s + PostgreSQL ${fmt(r.cpuDatabase, 1)} s = ${fmt(perCourse, 3)} ms per course (two idle cores: >= ${fmt((perCourse * 1_000_000) / 2000)} s per 1,000,000 judged)`,
+          `CPU node ${fmt(r.cpuNode, 1)} s + PostgreSQL ${fmt(r.cpuDatabase, 1)} s = ${fmt(perCourse, 3)} ms per judged course, ${fmt(perScoped, 3)} ms per course of the judged set ` +
+          `(two idle cores: >= ${fmt((perScoped * 1_000_000) / 2000)} s per 1,000,000 courses in the judged set)`,
       ]);
       log(`  ${rows[rows.length - 1]?.join(': ') ?? ''}; load average ${load()}`);
     };
     let first: Completed | undefined;
     if (passes.includes('first')) {
       log(`first night (empty tables), ${workers} workers, load average ${load()}`);
-      const r = await night(db, '2026-12-01', { workers }, perBatch);
+      const r = await night(db, '2026-12-01', { workers, full: true }, perBatch);
       first = r;
       line(`first night, ${workers} workers`, r);
     }
     if (passes.includes('next')) {
-      log(`next night, load average ${load()}`);
-      line(`next night, ${workers} workers`, await night(db, '2026-12-02', { workers }));
+      log(`next night, incremental, load average ${load()}`);
+      line(`next night, incremental, ${workers} workers`, await night(db, '2026-12-02', { workers, full: false }));
     }
     if (passes.includes('again')) {
-      log(`the same night again, load average ${load()}`);
-      line(`same night again, ${workers} workers`, await night(db, '2026-12-02', { workers }));
+      log(`the same night again, incremental, load average ${load()}`);
+      line(`same night again, incremental, ${workers} workers`, await night(db, '2026-12-02', { workers, full: false }));
+    }
+    if (passes.includes('week')) {
+      // five more incremental nights: the steady state (rows valid for several days come due in turn)
+      for (const day of ['2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07']) {
+        log(`incremental night ${day}, load average ${load()}`);
+        line(`incremental night ${day}, ${workers} workers`, await night(db, day, { workers, full: false }));
+      }
+    }
+    if (passes.includes('full')) {
+      log(`a full night (--full), load average ${load()}`);
+      line(`full night, ${workers} workers`, await night(db, '2026-12-08', { workers, full: true }));
     }
     if (passes.includes('single')) {
       const single = timedJudge(engineJudge);
-      log(`next night again in one thread, load average ${load()}`);
-      line('another night, engine in the main thread', await night(db, '2026-12-03', { judge: single.judge }), single.ms());
+      log(`a full night in one thread, load average ${load()}`);
+      line('full night, engine in the main thread', await night(db, '2026-12-09', { judge: single.judge, full: true }), single.ms());
     }
     if (passes.includes('ceiling')) {
       await emptyTables(db);
       log(`ceiling (no engine, same reads and writes, empty tables), load average ${load()}`);
-      const ceiling = await night(db, '2026-12-01', { judge: ceilingJudge(perBatch) });
+      const ceiling = await night(db, '2026-12-01', { judge: ceilingJudge(perBatch), full: true });
       line('ceiling: no engine', ceiling);
       if (first !== undefined) rows.push(['first night / ceiling', `${fmt((100 * ceiling.seconds) / first.seconds, 1)} % of the ceiling's rate (${fmt(first.seconds / ceiling.seconds, 1)} x its time)`]);
     }
