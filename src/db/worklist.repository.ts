@@ -102,16 +102,29 @@ function scheduleMatches(filter: 'due' | 'overdue' | 'blocked') {
  *   used to sort all the clinic's open courses for every page (bench/worklist.bench.ts).
  *
  * Keyset pagination: rows after `after` in the full order; a page that starts in rank 1 skips
- * rank 0 entirely. With a prefilter, rank 1 skips the courses the nightly schedule rules out.
+ * rank 0 entirely. With a prefilter, both branches skip the courses the nightly schedule rules out
+ * (a red-flagged course with a fresh row that says it does not match is not judged either).
  */
 export async function listClinicWorklist(db: Db, q: WorklistQuery): Promise<WorklistRow[]> {
   const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
   const statusFilter = q.statuses.length === 0 ? sql`` : sql`and c.status in (${sql.join([...q.statuses])})`;
+  // WL-PREFILTER: the schedule row, when it is unchanged since the night (equal change versions,
+  // docs/rules/WL-PREFILTER.md) and holds for today, rules the course out; a join on the
+  // course's primary key, and three equalities, so the planner keeps its estimate of the name walk
+  const prefilterJoin =
+    q.prefilter === undefined
+      ? sql``
+      : sql`join clinic cl on cl.id = c.clinic_id
+      left join course_schedule s on s.course_id = c.id and s.course_status = c.status and s.outcome = 'judged'
+            and s.course_seq = c.change_seq and s.patient_seq = p.change_seq and s.clinic_seq = cl.change_seq
+            and ${q.prefilter.today}::date between s.computed_for and coalesce(s.valid_through, s.computed_for)`;
+  const prefilter = q.prefilter === undefined ? sql`` : sql`and (s.course_id is null or ${scheduleMatches(q.prefilter.filter)})`;
   const flagged = sql`
     select c.id, c.patient_id, c.status, c.product, c.sequence, c.prescriber_id, p.display_name, p.birth_date, p.risk, f.flags,
            0 as rank, (extract(epoch from f.first_flag_at) * 1000000)::bigint as flag_key
       from course c
       join patient p on p.id = c.patient_id
+      ${prefilterJoin}
       cross join lateral (
         select json_agg(json_build_object('id', t.id, 'kind', t.kind, 'text', t.text, 'createdAt', t.created_at) order by t.created_at, t.id) as flags,
                min(t.created_at) as first_flag_at
@@ -119,7 +132,7 @@ export async function listClinicWorklist(db: Db, q: WorklistQuery): Promise<Work
          where t.patient_id = c.patient_id and t.urgency = 'urgent' and t.done_at is null
            and (t.course_id = c.id or (t.course_id is null and c.status in (${open})))
       ) f
-     where c.clinic_id = ${q.clinicId} and f.first_flag_at is not null ${statusFilter}
+     where c.clinic_id = ${q.clinicId} and f.first_flag_at is not null ${statusFilter} ${prefilter}
        and c.id in (
          select t.course_id from task t
           where t.clinic_id = ${q.clinicId} and t.urgency = 'urgent' and t.done_at is null and t.course_id is not null
@@ -136,17 +149,6 @@ export async function listClinicWorklist(db: Db, q: WorklistQuery): Promise<Work
     q.after?.rank === 1
       ? sql`and p.display_name collate "C" >= ${q.after.name} collate "C" and (p.display_name collate "C" > ${q.after.name} collate "C" or c.id > ${q.after.courseId}::uuid)`
       : sql``;
-  // WL-PREFILTER: the schedule row, when it is unchanged since the night (equal change versions,
-  // docs/rules/WL-PREFILTER.md) and holds for today, rules the course out; a join on the
-  // course's primary key, and three equalities, so the planner keeps its estimate of the name walk
-  const prefilterJoin =
-    q.prefilter === undefined
-      ? sql``
-      : sql`join clinic cl on cl.id = c.clinic_id
-      left join course_schedule s on s.course_id = c.id and s.course_status = c.status and s.outcome = 'judged'
-            and s.course_seq = c.change_seq and s.patient_seq = p.change_seq and s.clinic_seq = cl.change_seq
-            and ${q.prefilter.today}::date between s.computed_for and coalesce(s.valid_through, s.computed_for)`;
-  const prefilter = q.prefilter === undefined ? sql`` : sql`and (s.course_id is null or ${scheduleMatches(q.prefilter.filter)})`;
   const rankOne = sql`(
     select c.id, c.patient_id, c.status, c.product, c.sequence, c.prescriber_id, p.display_name, p.birth_date, p.risk, null::json as flags,
            1 as rank, 9223372036854775807::bigint as flag_key
