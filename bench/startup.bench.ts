@@ -66,6 +66,7 @@ try {
     ['floor: isocourse --version', `median ${fmt(median(floor))} ms`],
     ['new data directory (create + migrate) to /readyz 200', line(fresh)],
     [`existing data directory (${withData ? 'demo clinic' : 'migrated'}) to /readyz 200`, `${line(existing)} (target < 2,000 ms)`],
+    ['ratio to the floor (medians)', `new ${fmt(median(fresh.map((s) => s.ms)) / median(floor), 1)} x, existing ${fmt(median(existing.map((s) => s.ms)) / median(floor), 1)} x`],
   ]);
 } finally {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
